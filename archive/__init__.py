@@ -1,0 +1,1 @@
+"""The archive's domain: sources, articles, people, places and statements."""

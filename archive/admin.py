@@ -1,0 +1,108 @@
+"""The editors' admin: an article and its statements in one form, actors and places with aliases."""
+from django.contrib import admin
+from django.db.models import Count
+
+from .forms import ArticleAdminForm, StatementInlineForm, StatementInlineFormSet
+from .models import Article, Person, PersonAlias, Place, PlaceAlias, Position, Source, Statement
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 1
+
+
+class PositionInline(admin.TabularInline):
+    model = Position
+    extra = 0
+
+
+class PlaceAliasInline(admin.TabularInline):
+    model = PlaceAlias
+    extra = 1
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en", "slug", "article_count"]
+    search_fields = ["name", "name_en", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="المقالات", ordering="article_count")
+    def article_count(self, source):
+        return source.article_count
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en", "kind", "role", "reviewed", "statement_count"]
+    list_filter = ["kind", "reviewed"]
+    search_fields = ["name", "name_en", "slug", "aliases__name", "role"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    inlines = [PersonAliasInline, PositionInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(statement_count=Count("statements", distinct=True))
+
+    @admin.display(description="التصريحات", ordering="statement_count")
+    def statement_count(self, person):
+        return person.statement_count
+
+
+@admin.register(Place)
+class PlaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_en", "kind", "country"]
+    list_filter = ["kind", "country"]
+    search_fields = ["name", "name_en", "slug", "aliases__name"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    inlines = [PlaceAliasInline]
+
+
+class StatementInline(admin.StackedInline):
+    model = Statement
+    form = StatementInlineForm
+    formset = StatementInlineFormSet
+    extra = 1
+    autocomplete_fields = ["speaker", "place"]
+    fields = ["speaker", "kind", "text", ("start", "end"), ("place", "said_on"), "reviewed"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
+    inlines = [StatementInline]
+    list_display = ["title", "published", "source", "statement_count"]
+    list_filter = ["source", "published", ("statements__speaker", admin.RelatedOnlyFieldListFilter)]
+    date_hierarchy = "published"
+    search_fields = ["title", "body", "url"]
+    autocomplete_fields = ["source", "people", "places"]
+    fields = ["title", "published", "source", "url", "body", "people", "places", "revision_seen"]
+    save_on_top = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(statement_count=Count("statements", distinct=True))
+
+    @admin.display(description="التصريحات", ordering="statement_count")
+    def statement_count(self, article):
+        return article.statement_count
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        article.reanchor_statements()
+        article.include_speakers()
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ["speaker", "excerpt", "article", "kind", "said_on", "reviewed"]
+    list_filter = ["kind", "reviewed", ("speaker", admin.RelatedOnlyFieldListFilter), "article__source"]
+    search_fields = ["text", "speaker__name", "speaker__name_en", "article__title"]
+    autocomplete_fields = ["article", "speaker", "place"]
+    list_select_related = ["speaker", "article"]
+
+    @admin.display(description="النص")
+    def excerpt(self, statement):
+        return statement.text[:80]

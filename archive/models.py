@@ -1,0 +1,284 @@
+"""The archive's nouns: Source, Person, Place, Article and Statement, with their aliases."""
+import hashlib
+import re
+import unicodedata
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.urls import reverse
+
+from .anchoring import AnchorError, anchor
+
+
+def fingerprint(body):
+    """A content fingerprint that survives re-scraping: same text, same print.
+
+    Unicode compatibility forms and runs of white space are folded; letters,
+    diacritics and punctuation are kept, so a corrected word is a new text.
+    """
+    folded = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", body)).strip()
+    return hashlib.sha256(folded.encode("utf-8")).hexdigest()
+
+
+class SlugNaturalKeyManager(models.Manager):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Source(models.Model):
+    """An outlet the archive reports from."""
+
+    name = models.CharField("الاسم", max_length=200)
+    name_en = models.CharField("الاسم بالإنجليزية", max_length=200, blank=True)
+    slug = models.SlugField(unique=True)
+    url = models.URLField("الموقع", blank=True)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "مصدر"
+        verbose_name_plural = "المصادر"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Person(models.Model):
+    """An actor: a person, an institution, or a speaker the text leaves unnamed."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "شخص"
+        ORGANISATION = "organisation", "مؤسسة"
+        UNNAMED = "unnamed", "متحدث لم يُسمَّ"
+
+    name = models.CharField("الاسم", max_length=200)
+    name_en = models.CharField("الاسم بالإنجليزية", max_length=200, blank=True)
+    slug = models.SlugField(unique=True)
+    kind = models.CharField("النوع", max_length=20, choices=Kind.choices, default=Kind.PERSON)
+    role = models.CharField("الصفة", max_length=200, blank=True)
+    role_en = models.CharField("الصفة بالإنجليزية", max_length=200, blank=True)
+    affiliation = models.CharField("الجهة", max_length=200, blank=True)
+    affiliation_en = models.CharField("الجهة بالإنجليزية", max_length=200, blank=True)
+    reviewed = models.BooleanField("راجعه محرر", default=True)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "شخصية"
+        verbose_name_plural = "الشخصيات"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class PersonAlias(models.Model):
+    """Another way a text writes an actor's name, in Arabic or Latin script."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField("الاسم البديل", max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "اسم بديل"
+        verbose_name_plural = "الأسماء البديلة"
+        constraints = [models.UniqueConstraint(fields=["person", "name"], name="person_alias_unique")]
+
+    def __str__(self):
+        return self.name
+
+
+class Position(models.Model):
+    """An office an actor held, with its dates: who "the Russian foreign minister" was when."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
+    title = models.CharField("المنصب", max_length=200)
+    title_en = models.CharField("المنصب بالإنجليزية", max_length=200, blank=True)
+    start = models.DateField("من", null=True, blank=True)
+    end = models.DateField("إلى", null=True, blank=True)
+
+    class Meta:
+        ordering = ["person", "start"]
+        verbose_name = "منصب"
+        verbose_name_plural = "المناصب"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(start__isnull=True) | Q(end__gte=F("start")),
+                name="position_ends_after_start",
+                violation_error_message="An office cannot end before it starts.",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Place(models.Model):
+    """A city, district, region, facility or country that articles mention."""
+
+    class Kind(models.TextChoices):
+        CITY = "city", "مدينة"
+        TOWN = "town", "بلدة"
+        DISTRICT = "district", "حي أو منطقة"
+        REGION = "region", "إقليم أو محافظة"
+        COUNTRY = "country", "دولة"
+        FACILITY = "facility", "منشأة"
+
+    name = models.CharField("الاسم", max_length=200)
+    name_en = models.CharField("الاسم بالإنجليزية", max_length=200, blank=True)
+    slug = models.SlugField(unique=True)
+    kind = models.CharField("النوع", max_length=20, choices=Kind.choices, default=Kind.CITY)
+    country = models.CharField("الدولة", max_length=200, blank=True)
+    country_en = models.CharField("الدولة بالإنجليزية", max_length=200, blank=True)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "مكان"
+        verbose_name_plural = "الأماكن"
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class PlaceAlias(models.Model):
+    """Another way a text writes a place's name."""
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField("الاسم البديل", max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "اسم بديل"
+        verbose_name_plural = "الأسماء البديلة"
+        constraints = [models.UniqueConstraint(fields=["place", "name"], name="place_alias_unique")]
+
+    def __str__(self):
+        return self.name
+
+
+class Article(models.Model):
+    """One report: its cleaned text, when and where it was published, whom and what it names."""
+
+    title = models.CharField("العنوان", max_length=500)
+    body = models.TextField("النص")
+    published = models.DateField("تاريخ النشر", null=True, blank=True, db_index=True)
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles", verbose_name="المصدر"
+    )
+    url = models.URLField("الرابط الأصلي", max_length=1000, blank=True)
+    fingerprint = models.CharField("بصمة النص", max_length=64, unique=True, editable=False)
+    people = models.ManyToManyField(Person, blank=True, related_name="articles", verbose_name="الشخصيات")
+    places = models.ManyToManyField(Place, blank=True, related_name="articles", verbose_name="الأماكن")
+    # Bumped on every save, so that an editor saving a stale form is stopped
+    # instead of silently overwriting a colleague's correction.
+    revision = models.PositiveIntegerField(default=1, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        verbose_name = "مقال"
+        verbose_name_plural = "المقالات"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("article", args=[self.pk])
+
+    def save(self, *args, **kwargs):
+        self.fingerprint = fingerprint(self.body)
+        if self.pk is not None and not kwargs.get("force_insert"):
+            self.revision = (self.revision or 0) + 1
+        super().save(*args, **kwargs)
+
+    def same_text_elsewhere(self):
+        """Another article whose body has this one's fingerprint, if any."""
+        others = Article.objects.filter(fingerprint=fingerprint(self.body))
+        if self.pk is not None:
+            others = others.exclude(pk=self.pk)
+        return others.first()
+
+    def reanchor_statements(self):
+        """Move saved statements to where their text now stands; return those whose text is gone."""
+        lost = []
+        for statement in self.statements.all():
+            try:
+                text, start, end = anchor(self.body, statement.text, statement.start, statement.end, relocate=True)
+            except AnchorError:
+                lost.append(statement)
+                continue
+            if (start, end) != (statement.start, statement.end):
+                Statement.objects.filter(pk=statement.pk).update(start=start, end=end)
+        return lost
+
+    def include_speakers(self):
+        """Every speaker quoted in the article is one of the people it mentions."""
+        speakers = Person.objects.filter(statements__article=self).distinct()
+        self.people.add(*speakers)
+
+
+class Statement(models.Model):
+    """What one actor said in one article, and where in the body it stands."""
+
+    class Kind(models.TextChoices):
+        QUOTE = "quote", "اقتباس مباشر"
+        PARAPHRASE = "paraphrase", "كلام منقول"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
+    speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="statements", verbose_name="المتحدث")
+    text = models.TextField("النص المقتبس", blank=True)
+    start = models.PositiveIntegerField("بداية", blank=True)
+    end = models.PositiveIntegerField("نهاية", blank=True)
+    kind = models.CharField("النوع", max_length=20, choices=Kind.choices, default=Kind.QUOTE)
+    place = models.ForeignKey(
+        Place, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements", verbose_name="مكان القول"
+    )
+    said_on = models.DateField("تاريخ القول", null=True, blank=True)
+    reviewed = models.BooleanField("راجعه محرر", default=True)
+
+    class Meta:
+        ordering = ["article", "start"]
+        verbose_name = "تصريح"
+        verbose_name_plural = "التصريحات"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=F("start")),
+                name="statement_span_not_empty",
+                violation_error_message="A statement's end offset must come after its start.",
+            ),
+            models.CheckConstraint(
+                condition=Q(end=F("start") + Length("text")),
+                name="statement_span_matches_text",
+                violation_error_message="A statement's offsets must span exactly its text.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.speaker}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#statement-{self.pk}"
+
+    def clean(self):
+        """Fill the text from the offsets or the offsets from the text; refuse what is not in the body."""
+        if self.article_id is None:
+            return
+        try:
+            self.text, self.start, self.end = anchor(self.article.body, self.text, self.start, self.end)
+        except AnchorError as error:
+            raise ValidationError(str(error)) from error

@@ -1,0 +1,58 @@
+"""How an article is shown: its marked paragraphs for the page, its fields for JSON."""
+from .marking import mark
+
+
+def person_ref(person):
+    return {"slug": person.slug, "name": person.name}
+
+
+def place_ref(place):
+    return {"slug": place.slug, "name": place.name}
+
+
+def source_ref(source):
+    return {"slug": source.slug, "name": source.name} if source else None
+
+
+def statement_ref(statement):
+    return {
+        "id": statement.pk,
+        "speaker": person_ref(statement.speaker),
+        "text": statement.text,
+        "start": statement.start,
+        "end": statement.end,
+        "kind": statement.kind,
+        "place": place_ref(statement.place) if statement.place else None,
+        "said_on": statement.said_on.isoformat() if statement.said_on else None,
+        "url": statement.get_absolute_url(),
+    }
+
+
+def article_statements(article):
+    return list(article.statements.select_related("speaker", "place").order_by("start"))
+
+
+def article_context(article):
+    statements = article_statements(article)
+    return {
+        "paragraphs": mark(article.body, [(s.start, s.end, s) for s in statements]),
+        "statements": statements,
+        "people": list(article.people.all()),
+        "places": list(article.places.all()),
+    }
+
+
+def article_json(article):
+    return {
+        "type": "article",
+        "id": article.pk,
+        "url": article.get_absolute_url(),
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "source": source_ref(article.source),
+        "original_url": article.url,
+        "body": article.body,
+        "statements": [statement_ref(s) for s in article_statements(article)],
+        "actors": [person_ref(p) for p in article.people.all()],
+        "cities": [place_ref(p) for p in article.places.all()],
+    }
