@@ -1,4 +1,4 @@
-"""The archive's URLs; the public paths are a contract (see docs/contract.md)."""
+"""The archive's URLs; the public paths are a contract (docs/architecture.md)."""
 from django.contrib import admin
 from django.urls import path
 
