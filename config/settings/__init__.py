@@ -2,3 +2,4 @@
 from .base import *  # noqa: F401,F403
 from .data import *  # noqa: F401,F403
 from .security import *  # noqa: F401,F403
+from .search import *  # noqa: F401,F403

@@ -11,7 +11,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "haystack",
     "archive",
+    "search",
 ]
 
 MIDDLEWARE = [

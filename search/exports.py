@@ -1,0 +1,68 @@
+"""Search results as a CSV file (every match, streamed) and an Atom feed (the newest matches)."""
+import csv
+from dataclasses import replace
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import feedgenerator
+from django.utils.html import strip_tags
+
+from . import engine
+from .presenters import load, result
+
+CSV_COLUMNS = ["type", "id", "url", "published", "source", "title", "speaker", "text", "actors", "cities"]
+FEED_SIZE = 50
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_rows(params):
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # spreadsheet programs need the BOM to read UTF-8 Arabic
+    yield writer.writerow(CSV_COLUMNS)
+    for hits in engine.all_hits(params):
+        for row in load(hits):
+            shaped = result(row, [])
+            yield writer.writerow([
+                shaped["type"], shaped["id"], shaped["url"], shaped["published"] or "",
+                (shaped["source"] or {}).get("slug", ""),
+                shaped.get("title") or shaped.get("article", {}).get("title", ""),
+                (shaped.get("speaker") or {}).get("slug", ""), shaped.get("text", ""),
+                " ".join(a["slug"] for a in shaped.get("actors", [])),
+                " ".join(c["slug"] for c in shaped.get("cities", [])),
+            ])
+
+
+def csv_response(params):
+    response = StreamingHttpResponse(csv_rows(params), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="archive-search.csv"'
+    return response
+
+
+def atom_response(request, params):
+    newest = replace(params, sort="newest", page=1, format="html")
+    outcome = engine.run(newest)
+    page_url = request.build_absolute_uri(newest.url(request.path))
+    feed = feedgenerator.Atom1Feed(
+        title=f"أرشيف الدبلوماسية السورية: {params.q or 'أحدث المواد'}",
+        link=page_url, description="", language="ar",
+        feed_url=request.build_absolute_uri(params.url(request.path)),
+    )
+    for row in load(outcome.hits[:FEED_SIZE]):
+        shaped = result(row, outcome.terms)
+        title = shaped.get("title") or f"{shaped['speaker']['name']}: {shaped['text'][:80]}"
+        published = getattr(row, "published", None) or row.article.published
+        feed.add_item(
+            title=title, link=request.build_absolute_uri(shaped["url"]),
+            description=strip_tags(shaped["snippet_html"]), unique_id=request.build_absolute_uri(shaped["url"]),
+            pubdate=_as_datetime(published), categories=[a["name"] for a in shaped.get("actors", [])],
+        )
+    return HttpResponse(feed.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8")
+
+
+def _as_datetime(day):
+    from datetime import datetime, timezone
+
+    return datetime(day.year, day.month, day.day, tzinfo=timezone.utc) if day else None

@@ -1,0 +1,57 @@
+"""Run the archive's one index writer: apply recorded index changes as they arrive."""
+import fcntl
+import logging
+import signal
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import OperationalError, close_old_connections
+
+from search.backend import become_index_writer
+from search.indexing import apply_pending, ensure_current_index
+
+log = logging.getLogger("search.writer")
+
+
+class Command(BaseCommand):
+    help = "Apply recorded index changes; the only process that writes the search index."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--once", action="store_true", help="Apply everything pending, then exit.")
+        parser.add_argument("--poll", type=float, default=0.2, help="Seconds between looks at the queue (default 0.2).")
+
+    def handle(self, *args, once, poll, **options):
+        lock = self.exclusive_lock()
+        become_index_writer()
+        self.stopping = False
+        signal.signal(signal.SIGTERM, self.stop)
+        ensure_current_index()
+        applied = 0
+        while not self.stopping:
+            try:
+                count = apply_pending()
+            except OperationalError as error:  # the database is busy or restarting: the changes wait
+                log.warning("Index writer waiting for the database: %s", error)
+                close_old_connections()
+                time.sleep(1)
+                continue
+            applied += count
+            if count == 0:
+                if once:
+                    break
+                time.sleep(poll)
+        lock.close()
+        self.stdout.write(f"Index writer applied {applied} changes.")
+
+    def stop(self, signum, frame):
+        self.stopping = True
+
+    def exclusive_lock(self):
+        path = settings.ARCHIVE_DATA_DIR / "index-writer.lock"
+        handle = open(path, "w")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise CommandError(f"Another index writer is running (lock {path}).") from None
+        return handle

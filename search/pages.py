@@ -1,0 +1,82 @@
+"""What the search page shows: results, facets with their links, removable filter chips, paging."""
+import calendar
+from datetime import date
+
+from .presenters import labelled_facets, load, result
+
+FACET_TITLES = {"actor": "الشخصيات", "city": "الأماكن", "source": "المصادر", "month": "الأشهر"}
+SORT_TITLES = {"relevance": "الأكثر صلة", "newest": "الأحدث", "oldest": "الأقدم"}
+
+
+def facet_groups(params, facets, labels, count):
+    groups = []
+    for facet in ("actor", "city", "source"):
+        active = set(getattr(params, facet))
+        values = list(facets[facet])
+        shown = {value["value"] for value in values}
+        for slug in sorted(active - shown):  # an active value is always listed, and removable
+            values.insert(0, {"value": slug, "label": labels[facet].get(slug, slug), "count": count})
+        for value in values:
+            value["active"] = value["value"] in active
+            changed = params.removing(facet, value["value"]) if value["active"] else params.adding(facet, value["value"])
+            value["url"] = changed.url()
+        groups.append({"name": facet, "title": FACET_TITLES[facet], "values": values})
+    return groups
+
+
+def month_links(params, months):
+    """Each month of the facet with the link that sets the date range to that month."""
+    links = []
+    for month in months:
+        year, number = map(int, month["value"].split("-"))
+        last_day = calendar.monthrange(year, number)[1]
+        changed = params.changed(date_from=date(year, number, 1), date_to=date(year, number, last_day))
+        links.append({**month, "url": changed.url()})
+    return links
+
+
+def chips(params, labels):
+    found = []
+    for facet in ("actor", "city", "source"):
+        for slug in getattr(params, facet):
+            found.append({"label": labels[facet].get(slug, slug), "kind": FACET_TITLES[facet],
+                          "url": params.removing(facet, slug).url()})
+    if params.date_from:
+        found.append({"label": f"من {params.date_from.isoformat()}", "kind": "التاريخ", "url": params.changed(date_from=None).url()})
+    if params.date_to:
+        found.append({"label": f"حتى {params.date_to.isoformat()}", "kind": "التاريخ", "url": params.changed(date_to=None).url()})
+    return found
+
+
+def pagination(params, outcome):
+    if outcome.pages <= 1:
+        return None
+    window = range(max(1, params.page - 3), min(outcome.pages, params.page + 3) + 1)
+    return {
+        "previous": params.changed(page=params.page - 1).url() if params.page > 1 else None,
+        "next": params.changed(page=params.page + 1).url() if params.page < outcome.pages else None,
+        "pages": [{"number": n, "url": params.changed(page=n).url(), "current": n == params.page} for n in window],
+    }
+
+
+def page_context(params, outcome):
+    facets, labels = labelled_facets(outcome.facets, {f: getattr(params, f) for f in ("actor", "city", "source")})
+    results = [result(row, outcome.terms) for row in load(outcome.hits)]
+    sorts = ["relevance", "newest", "oldest"] if params.q else ["newest", "oldest"]
+    return {
+        "params": params,
+        "outcome": outcome,
+        "results": results,
+        "facet_groups": facet_groups(params, facets, labels, outcome.count),
+        "months": month_links(params, facets["month"]),
+        "chips": chips(params, labels),
+        "clear_url": params.changed(actor=(), city=(), source=(), date_from=None, date_to=None).url(),
+        "pagination": pagination(params, outcome),
+        "sorts": [{"name": s, "title": SORT_TITLES[s], "current": s == params.effective_sort,
+                   "url": params.changed(sort=s if s != params.default_sort else "").url()} for s in sorts],
+        "types": [{"name": t, "title": title, "current": t == params.type, "url": params.changed(type=t).url()}
+                  for t, title in (("articles", "المقالات"), ("statements", "التصريحات"))],
+        "formats": {f: params.changed(page=params.page, format=f).url() for f in ("json", "csv", "atom")},
+        "suggestion_url": params.changed(q=outcome.suggestion).url() if outcome.suggestion else None,
+        "first": (params.page - 1) * 20 + 1,
+    }

@@ -1,0 +1,92 @@
+"""Search outcomes as the page, JSON, CSV and Atom show them: rows from the database, snippets, labels."""
+from archive.models import Article, Person, Place, Source, Statement
+from archive.presenters import person_ref, place_ref, source_ref
+
+from .highlight import snippet_html
+
+FACET_MODELS = {"actor": Person, "city": Place, "source": Source}
+
+
+def load(hits):
+    """Database rows for the hits, in the hits' order (a row deleted since indexing is skipped)."""
+    article_ids = [hit.id for hit in hits if hit.kind == "article"]
+    statement_ids = [hit.id for hit in hits if hit.kind == "statement"]
+    articles = Article.objects.select_related("source").prefetch_related("people", "places").in_bulk(article_ids)
+    statements = (
+        Statement.objects.select_related("speaker", "article__source", "place")
+        .prefetch_related("article__places").in_bulk(statement_ids)
+    )
+    rows = []
+    for hit in hits:
+        row = (articles if hit.kind == "article" else statements).get(hit.id)
+        if row is not None:
+            rows.append(row)
+    return rows
+
+
+def article_result(article, terms):
+    return {
+        "type": "article",
+        "id": article.pk,
+        "url": article.get_absolute_url(),
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "source": source_ref(article.source),
+        "snippet_html": snippet_html(article.body, terms),
+        "actors": [person_ref(p) for p in article.people.all()],
+        "cities": [place_ref(p) for p in article.places.all()],
+    }
+
+
+def statement_result(statement, terms):
+    article = statement.article
+    return {
+        "type": "statement",
+        "id": statement.pk,
+        "url": statement.get_absolute_url(),
+        "text": statement.text,
+        "kind": statement.kind,
+        "speaker": person_ref(statement.speaker),
+        "article": {"id": article.pk, "url": article.get_absolute_url(), "title": article.title},
+        "published": article.published.isoformat() if article.published else None,
+        "source": source_ref(article.source),
+        "snippet_html": snippet_html(statement.text, terms, length=400),
+        "cities": [place_ref(p) for p in article.places.all()],
+    }
+
+
+def result(row, terms):
+    return statement_result(row, terms) if isinstance(row, Statement) else article_result(row, terms)
+
+
+def facet_labels(facets):
+    """{facet: {slug: name}} for the values on show."""
+    labels = {}
+    for facet, model in FACET_MODELS.items():
+        slugs = [value for value, _ in facets.get(facet, [])]
+        labels[facet] = dict(model.objects.filter(slug__in=slugs).values_list("slug", "name"))
+    return labels
+
+
+def labelled_facets(facets, extra_slugs=None):
+    labels = facet_labels({f: list(v) + [(s, 0) for s in (extra_slugs or {}).get(f, ())] for f, v in facets.items()})
+    shaped = {}
+    for facet in ("actor", "city", "source"):
+        shaped[facet] = [
+            {"value": value, "label": labels[facet].get(value, value), "count": count}
+            for value, count in facets.get(facet, [])
+        ]
+    shaped["month"] = [{"value": value, "count": count} for value, count in facets.get("month", [])]
+    return shaped, labels
+
+
+def results_json(params, outcome):
+    facets, _ = labelled_facets(outcome.facets)
+    return {
+        "count": outcome.count,
+        "page": outcome.page,
+        "pages": outcome.pages,
+        "query": {"q": params.q, "understood": outcome.understood, "suggestion": outcome.suggestion or None},
+        "results": [result(row, outcome.terms) for row in load(outcome.hits)],
+        "facets": facets,
+    }

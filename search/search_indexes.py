@@ -1,0 +1,82 @@
+"""What the index holds for an article and for a statement (haystack search indexes).
+
+Facet fields hold slugs, never names, so a multi-word name stays one value;
+names come from the database when a page is drawn.
+"""
+from haystack import indexes
+
+from archive.models import Article, Statement
+
+
+def month_of(day):
+    return day.strftime("%Y-%m") if day else ""
+
+
+class ArchiveDocument(indexes.SearchIndex):
+    """The fields both kinds of result share: where it stands and what it can be narrowed by."""
+
+    text = indexes.CharField(document=True)
+    article_id = indexes.CharField()
+    published = indexes.DateField(null=True)
+    actor = indexes.MultiValueField()
+    city = indexes.MultiValueField()
+    source = indexes.CharField(null=True)
+    month = indexes.CharField(null=True)
+
+    def prepare_month(self, obj):
+        return month_of(self.article_of(obj).published)
+
+    def prepare_published(self, obj):
+        return self.article_of(obj).published
+
+    def prepare_source(self, obj):
+        source = self.article_of(obj).source
+        return source.slug if source else ""
+
+    def prepare_article_id(self, obj):
+        return str(self.article_of(obj).pk)
+
+
+class ArticleIndex(ArchiveDocument, indexes.Indexable):
+    def get_model(self):
+        return Article
+
+    def article_of(self, article):
+        return article
+
+    def index_queryset(self, using=None):
+        return Article.objects.select_related("source").prefetch_related("people", "places", "statements__speaker")
+
+    def prepare_text(self, article):
+        return f"{article.title}\n{article.body}"
+
+    def prepare_actor(self, article):
+        slugs = {person.slug for person in article.people.all()}
+        slugs.update(statement.speaker.slug for statement in article.statements.all())
+        return sorted(slugs)
+
+    def prepare_city(self, article):
+        return sorted(place.slug for place in article.places.all())
+
+
+class StatementIndex(ArchiveDocument, indexes.Indexable):
+    def get_model(self):
+        return Statement
+
+    def article_of(self, statement):
+        return statement.article
+
+    def index_queryset(self, using=None):
+        return Statement.objects.select_related("article__source", "speaker", "place").prefetch_related("article__places")
+
+    def prepare_text(self, statement):
+        return statement.text
+
+    def prepare_actor(self, statement):
+        return [statement.speaker.slug]
+
+    def prepare_city(self, statement):
+        slugs = {place.slug for place in statement.article.places.all()}
+        if statement.place:
+            slugs.add(statement.place.slug)
+        return sorted(slugs)

@@ -1,0 +1,61 @@
+"""Record which articles' index documents a change makes stale, inside the change's own transaction."""
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from archive.models import Article, Person, Place, Source, Statement
+
+from .models import record_articles
+
+
+def article_changed(sender, instance, **kwargs):
+    record_articles([instance.pk])
+
+
+def statement_changed(sender, instance, **kwargs):
+    record_articles([instance.article_id])
+
+
+def mentions_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if reverse:  # a person or place gained or lost articles
+        ids = pk_set if pk_set is not None else []
+        if action == "post_clear":
+            return
+        record_articles(ids)
+    else:
+        record_articles([instance.pk])
+
+
+def facet_owner_changed(sender, instance, created=False, **kwargs):
+    # Facets carry slugs: when a slug changes, every document that carries it is stale.
+    if created:
+        return
+    previous = getattr(instance, "_slug_at_load", None)
+    if previous is not None and previous != instance.slug:
+        record_articles(articles_of(instance))
+
+
+def articles_of(owner):
+    if isinstance(owner, Source):
+        return list(owner.articles.values_list("pk", flat=True))
+    ids = set(owner.articles.values_list("pk", flat=True))
+    ids.update(owner.statements.values_list("article_id", flat=True))
+    return ids
+
+
+def remember_slug(sender, instance, **kwargs):
+    instance._slug_at_load = instance.slug
+
+
+def connect():
+    from django.db.models.signals import post_init
+
+    post_save.connect(article_changed, sender=Article, dispatch_uid="index-article-saved")
+    post_delete.connect(article_changed, sender=Article, dispatch_uid="index-article-deleted")
+    post_save.connect(statement_changed, sender=Statement, dispatch_uid="index-statement-saved")
+    post_delete.connect(statement_changed, sender=Statement, dispatch_uid="index-statement-deleted")
+    for through in (Article.people.through, Article.places.through):
+        m2m_changed.connect(mentions_changed, sender=through, dispatch_uid=f"index-mentions-{through.__name__}")
+    for model in (Person, Place, Source):
+        post_init.connect(remember_slug, sender=model, dispatch_uid=f"index-slug-{model.__name__}")
+        post_save.connect(facet_owner_changed, sender=model, dispatch_uid=f"index-slug-change-{model.__name__}")

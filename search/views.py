@@ -1,0 +1,28 @@
+"""The search page and its exports: parse the URL, run the search, render the requested format."""
+from urllib.parse import parse_qsl
+
+from django.core.exceptions import BadRequest
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+
+from . import engine, exports
+from .pages import page_context
+from .params import InvalidSearch, parse
+from .presenters import results_json
+
+
+def search(request):
+    try:
+        params = parse(dict(request.GET.lists()))
+    except InvalidSearch as error:
+        raise BadRequest(str(error)) from error
+    if parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True) != params.pairs():
+        return redirect(params.url(request.path), permanent=True)
+    if params.format == "csv":
+        return exports.csv_response(params)
+    if params.format == "atom":
+        return exports.atom_response(request, params)
+    outcome = engine.run(params)
+    if params.format == "json":
+        return JsonResponse(results_json(params, outcome), json_dumps_params={"ensure_ascii": False})
+    return render(request, "search/search.html", page_context(params, outcome), status=200)
