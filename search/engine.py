@@ -296,3 +296,14 @@ def suggest(view, query):
                 continue
         words.append(getattr(node, "original", ""))
     return " ".join(w for w in words if w) if changed else ""
+
+
+def reset():
+    """Forget this thread's index view and every cached result (tests, after a rebuild)."""
+    view = getattr(_state, "view", None)
+    if view is not None:
+        view.close()
+    _state.view = None
+    with _cache_lock:
+        _results.clear()
+    IndexView.segment_columns.clear()

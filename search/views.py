@@ -2,6 +2,7 @@
 from urllib.parse import parse_qsl
 
 from django.core.exceptions import BadRequest
+from django.core.handlers.wsgi import get_str_from_wsgi
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
@@ -16,7 +17,7 @@ def search(request):
         params = parse(dict(request.GET.lists()))
     except InvalidSearch as error:
         raise BadRequest(str(error)) from error
-    if parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True) != params.pairs():
+    if parse_qsl(get_str_from_wsgi(request.META, "QUERY_STRING", ""), keep_blank_values=True) != params.pairs():
         return redirect(params.url(request.path), permanent=True)
     if params.format == "csv":
         return exports.csv_response(params)
