@@ -7,7 +7,7 @@ PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 export HOST PORT WEB_CONCURRENCY
 
-.PHONY: install install-test setup serve test static clean
+.PHONY: install install-test setup serve test bench static clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,17 +27,25 @@ install-test: $(VENV)/.installed-test
 static: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
-# Migrate and seed an empty archive; an archive that holds articles is left as it is.
+# Migrate, seed an empty archive (one that holds articles is left as it is),
+# and bring the search index up to date (built when it is missing).
 setup: static
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_archive
+	$(BIN)/python manage.py index_writer --once
 
+# gunicorn and the one index writer, stopped together.
 serve: setup
-	$(BIN)/gunicorn config.wsgi:application --bind $(HOST):$(PORT) --workers $(WEB_CONCURRENCY) \
-		--access-logfile - --forwarded-allow-ips 127.0.0.1
+	$(BIN)/python manage.py serve
 
+# The suite keeps its own data directory, apart from the one `make serve` uses.
 test: install-test static
-	$(BIN)/python -m pytest
+	ARCHIVE_DATA_DIR=var/test $(BIN)/python -m pytest
+
+# Search speed on a generated archive: make bench SIZE=10000
+SIZE ?= 10000
+bench: install
+	ARCHIVE_DATA_DIR=var/bench-$(SIZE) $(BIN)/python manage.py bench --size $(SIZE)
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -12,10 +12,9 @@ from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from whoosh import columns, fields, writing
-from whoosh.analysis import BiWordFilter
-
 from .analysis import ArabicAnalyzer
 from .columns import day_number
+from .sequences import sequence_bytes
 FACET_FIELDS = ("actor", "city")
 EXACT_FIELDS = ("article_id", "source", "month")
 KIND_CODES = {"archive.article": "a", "archive.statement": "s"}
@@ -42,6 +41,18 @@ def facet_column(doc):
     return "\t".join(parts).encode("utf-8")
 
 
+def text_fields():
+    """The searchable text: stems (with clitic readings) in "text", and the stem sequence column.
+
+    "text" keeps no positions: phrases are matched on the "stems" column
+    (search.sequences), which is exact and far cheaper than Whoosh positions.
+    """
+    return {
+        "text": fields.TEXT(analyzer=ArabicAnalyzer(), phrase=False, stored=False),
+        "stems": fields.COLUMN(columns.VarBytesColumn()),
+    }
+
+
 class ArabicWhooshSearchBackend(WhooshSearchBackend):
     def build_schema(self, search_fields):
         schema_fields = {
@@ -49,17 +60,13 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             DJANGO_CT: fields.ID(stored=True),
             DJANGO_ID: fields.ID(stored=True),
             "facets": fields.COLUMN(columns.VarBytesColumn()),
-            # Neighbouring stems as one term: a phrase is an AND of its pairs, which
-            # costs a few postings lookups instead of reading positions.
-            "shingles": fields.TEXT(analyzer=ArabicAnalyzer(variants=False) | BiWordFilter(sep=" "),
-                                    phrase=False, stored=False),
         }
         content_field_name = ""
         for field in search_fields.values():
             name = field.index_fieldname
             if field.document:
                 content_field_name = name
-                schema_fields[name] = fields.TEXT(analyzer=ArabicAnalyzer(), phrase=False, stored=False)
+                schema_fields.update(text_fields())
             elif name in FACET_FIELDS:
                 schema_fields[name] = fields.KEYWORD(commas=True, lowercase=False, scorable=False, stored=False)
             elif name in EXACT_FIELDS:
@@ -132,14 +139,14 @@ def index_documents(index, objects):
         prepared = index.full_prepare(obj)
         document = {
             ID: prepared[ID], DJANGO_CT: prepared[DJANGO_CT], DJANGO_ID: str(prepared[DJANGO_ID]),
-            "text": prepared.get("text") or "", "shingles": prepared.get("text") or "", "article_id": prepared["article_id"],
+            "text": prepared.get("text") or "", "stems": sequence_bytes(prepared.get("text") or ""), "article_id": prepared["article_id"],
             "source": prepared.get("source") or "", "month": prepared.get("month") or "",
             "actor": ",".join(prepared.get("actor") or ()), "city": ",".join(prepared.get("city") or ()),
             "facets": facet_column(prepared),
         }
         if prepared.get("published"):
             document["published"] = day_number(prepared["published"])
-        yield {key: value for key, value in document.items() if value != ""}
+        yield {key: value for key, value in document.items() if value not in ("", b"")}
 
 
 class ArabicWhooshEngine(BaseEngine):

@@ -17,6 +17,7 @@ from whoosh import query as wq
 
 from . import columns as col
 from .query import Any, Phrase, Prefix, Word, describe, parse_query, terms
+from .sequences import SegmentSequences, phrase_hashes
 
 PAGE_SIZE = 20
 FACET_LIMIT = 30
@@ -47,6 +48,7 @@ class IndexView:
     """One generation of the index: its searcher, its columns, and caches that die with it."""
 
     segment_columns = {}  # segment id -> Columns, shared across generations
+    segment_sequences = {}  # segment id -> SegmentSequences, loaded on the first phrase
 
     def __init__(self, ix, key):
         self.key = key
@@ -54,9 +56,11 @@ class IndexView:
         leaves = self.searcher.reader().leaf_readers()
         parts, live = [], []
         seen = set()
-        for reader, _offset in leaves:
+        self.leaves = []
+        for reader, offset in leaves:
             segment_id = reader.segment().segment_id()
             seen.add(segment_id)
+            self.leaves.append((segment_id, reader, offset))
             if segment_id not in self.segment_columns:
                 raw = list(reader.column_reader("facets")) if reader.has_column("facets") else [b""] * reader.doc_count_all()
                 self.segment_columns[segment_id] = col.parse_segment(raw)
@@ -66,8 +70,9 @@ class IndexView:
                 alive[:] = False
                 alive[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
             live.append(alive)
-        for stale in set(self.segment_columns) - seen:
-            del self.segment_columns[stale]
+        for cache in (self.segment_columns, self.segment_sequences):
+            for stale in set(cache) - seen:
+                del cache[stale]
         self.columns = col.concatenate(parts)
         self.live = np.concatenate(live) if live else np.zeros(0, dtype=bool)
         self.month = col.months(self.columns.day)
@@ -91,6 +96,20 @@ class IndexView:
             return mask
 
         return self.mask_for(("q", repr(whoosh_query)), compute)
+
+    def phrase_mask(self, stems):
+        def compute():
+            mask = np.zeros(len(self.live), dtype=bool)
+            hashes = phrase_hashes(stems)
+            for segment_id, reader, offset in self.leaves:
+                sequences = self.segment_sequences.get(segment_id)
+                if sequences is None:
+                    raw = list(reader.column_reader("stems")) if reader.has_column("stems") else []
+                    sequences = self.segment_sequences[segment_id] = SegmentSequences(raw)
+                mask[offset + sequences.docs_with(hashes)] = True
+            return mask
+
+        return self.mask_for(("p", stems), compute)
 
     def facet_mask(self, facet, value):
         def compute():
@@ -149,9 +168,8 @@ def current_view():
 def to_whoosh(node):
     if isinstance(node, Word):
         return wq.Term("text", node.stem)
-    if isinstance(node, Phrase):
-        pairs = [f"{a} {b}" for a, b in zip(node.stems, node.stems[1:])]
-        return wq.And([wq.Term("shingles", pair) for pair in pairs])
+    if isinstance(node, Phrase):  # for scoring; which documents match is decided by node_mask
+        return wq.And([wq.Term("text", s) for s in node.stems])
     if isinstance(node, Prefix):
         return wq.Prefix("text", node.stem)
     if isinstance(node, Any):
@@ -159,12 +177,23 @@ def to_whoosh(node):
     raise TypeError(node)
 
 
+def node_mask(view, node):
+    if isinstance(node, Phrase):
+        return view.phrase_mask(node.stems)
+    if isinstance(node, Any):
+        mask = np.zeros(len(view.live), dtype=bool)
+        for option in node.options:
+            mask |= node_mask(view, option)
+        return mask
+    return view.docs_mask(to_whoosh(node))
+
+
 def matching(view, query, base):
     mask = base.copy()
     for node in query.required:
-        mask &= view.docs_mask(to_whoosh(node))
+        mask &= node_mask(view, node)
     for node in query.excluded:
-        mask &= ~view.docs_mask(to_whoosh(node))
+        mask &= ~node_mask(view, node)
     return mask
 
 
@@ -307,3 +336,4 @@ def reset():
     with _cache_lock:
         _results.clear()
     IndexView.segment_columns.clear()
+    IndexView.segment_sequences.clear()

@@ -41,16 +41,16 @@ def wait_until_up(url, process, seconds=30):
 
 @pytest.fixture(scope="session")
 def served_archive(tmp_path_factory):
-    """Base URL of a gunicorn-served archive on its own data directory, set up as `make serve` does."""
+    """Base URL of the archive served as `make serve` does (gunicorn and the index writer), on its own data."""
     env = {**os.environ, "ARCHIVE_DATA_DIR": str(tmp_path_factory.mktemp("archive-data")), "DJANGO_DEBUG": ""}
     env.pop("DJANGO_SETTINGS_MODULE", None)
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     manage(env, "migrate", "--noinput")
     manage(env, "seed_archive")
+    manage(env, "index_writer", "--once")
     port = free_port()
-    gunicorn = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(
-        [str(gunicorn), "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        [sys.executable, "manage.py", "serve", "--port", str(port), "--workers", "4"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"

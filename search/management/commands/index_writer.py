@@ -23,6 +23,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, once, poll, **options):
         lock = self.exclusive_lock()
+        if lock is None:
+            if once:  # the running writer will apply the changes
+                self.stdout.write("Another index writer is running; it applies the pending changes.")
+                return
+            raise CommandError("Another index writer is running: only one process may write the index.")
         become_index_writer()
         self.stopping = False
         signal.signal(signal.SIGTERM, self.stop)
@@ -53,5 +58,6 @@ class Command(BaseCommand):
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise CommandError(f"Another index writer is running (lock {path}).") from None
+            handle.close()
+            return None
         return handle

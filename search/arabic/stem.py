@@ -1,0 +1,135 @@
+"""Conservative light stemming of normalized Arabic tokens, and the analyze() pipeline."""
+
+# Two outputs per word:
+# - stem(token): the one form a query uses. It strips only what is unambiguous in writing: the
+#   article with its clitics (ال وال فال بال كال لل ...), a doubled و (ووزير), and suffixes.
+# - index_stems(token): stem(token) first, then the readings in which a leading و ف ب ك ل is a
+#   clitic (بحلب -> حلب). The index stores all of them at the word's position, so the bare query
+#   حلب finds بحلب, while بروكسل, فرنسا, وزير stay whole in every query.
+# A single letter cannot be told from a clitic without a dictionary (بروسيا is ب+روسيا, بروكسل is
+# not), hence index-time readings instead of a guess; NATIVE lists frequent words whose first
+# letter is their own, to keep false readings (وزاره -> زار) out of the index.
+# Changing any rule here changes index terms: rebuild the index.
+
+import re
+from functools import lru_cache
+
+from .normalize import normalize
+from .tokenize import tokenize
+
+__all__ = ["stem", "index_stems", "analyze", "STOPWORDS", "FUNCTION_WORDS", "NATIVE"]
+
+# Normalized Arabic letters: tokens starting with anything else (Latin, digits) are not stemmed.
+_ARABIC = frozenset("ءابتثجحخدذرزسشصضطظعغفقكلمنهوي")
+
+# Function words, normalized. Never stemmed (عليه must not become the name علي).
+FUNCTION_WORDS = frozenset(normalize(w) for w in """
+في من إلى على عن مع أن إن أو أم ثم لا لم لن ما ماذا لماذا هل قد كان كانت يكون تكون كانوا
+هذا هذه هذان هؤلاء ذلك تلك هناك هنا الذي التي الذين اللذين اللتين اللواتي اللتي
+هو هي هم هن هما أنا نحن أنت أنتم كل بعض غير بين حتى إذا إذ لكن لأن كما مثل منذ عند عبر
+ضد حول خلال دون لدى لديه لديها لديهم عليه عليها عليهم إليه إليها إليهم فيه فيها فيهم
+منه منها منهم عنه عنها عنهم له لها لهم لنا به بها بهم بعد قبل أي أيضا الآن إلا وقد وكان
+وهو وهي وفي ومن وإن وأن ولا ولم ولكن فإن فقد وما كذلك ذاته نفسه تم يتم
+""".split())
+
+# Removable stopwords: function words minus those that double as content words once
+# normalized (على = the name علي, إليه = آلية "mechanism", الآن ...).
+STOPWORDS = FUNCTION_WORDS - frozenset(normalize(w) for w in "على إليه الآن بعد قبل".split())
+
+# (suffix, letters that must remain): enclitic pronouns, stripped once, longest first.
+_PRONOUNS = (("هما", 3), ("كما", 4), ("هم", 3), ("هن", 3), ("كم", 4), ("ها", 3), ("نا", 3))
+_PRONOUN_ENDINGS = tuple(suffix for suffix, _ in _PRONOUNS)
+# و/ف + لل (ل + ال), or و/ف + ب/ك + the article: وللوزير, بالاتفاق, وبالتالي, الوزير
+_PREFIX_RE = re.compile("(?P<ll>[وف]?لل)|(?P<article>[وف]?[بك]?ال)")
+_ALLAH = frozenset(normalize(w) for w in "الله والله بالله لله ولله فلله تالله".split())
+
+
+def _strip_suffixes(w: str) -> str:
+    """Pronoun first, then plural/feminine, so ضرباته and الضربات both end at ضرب."""
+    stripped = False
+    if w.endswith(_PRONOUN_ENDINGS):
+        for suffix, keep in _PRONOUNS:
+            if w.endswith(suffix) and len(w) - len(suffix) >= keep:
+                w, stripped = w[: -len(suffix)], True
+                break
+    if not stripped and w.endswith("ه") and len(w) >= 3:  # ة (folded to ه) or the pronoun ه
+        w, stripped = w[:-1], True
+    n = len(w)
+    if n >= 4 and w.endswith("ات"):
+        return w[:-2]
+    if n >= 6 and (w.endswith("ون") or w.endswith("ين")):  # 4 letters left: بوتين, كانون stay
+        return w[:-2]
+    if stripped and ((n >= 4 and w[-1] == "ت") or (n >= 3 and w[-1] == "ه")):
+        return w[:-1]  # ة written ت before a pronoun (حكومته), or ه before ه (وجهه)
+    return w
+
+
+# Frequent words whose first letter (و ف ب ك ل) or first ال belongs to the word. Only index-time
+# readings and the لل choice consult this list; it is kept small and stored as stems.
+NATIVE = frozenset(_strip_suffixes(normalize(w)) for w in """
+وزير وزارة وزراء وكالة وكيل ولاية وطني وثيقة وسيلة وسائل وسيط وساطة واحد وحدة ورقة وفاة
+واقع واضح وارد والد والي وجود وصول وقوع وعود وفاق وراء وليد وائل واشنطن
+بروكسل بريطانيا بيروت بغداد باريس برلين بوتين بشار بيان بلاد بلدي برنامج بعيد بنيامين بايدن
+فرنسا فلسطين فيينا فيتنام فنزويلا فصائل فريق فترة فرصة فكرة
+لبنان ليبيا لندن لافروف لجنة لقاء لواء لاجئ لاجئين ليبرمان
+كيري كيربي كوريا كندا كلينتون كبير كتاب كلمة كرامة كامل
+""".split())
+
+
+def _primary(token: str):
+    """Return (stem, kind): kind 'fixed' (no other reading), 'll' (لل ambiguity) or 'plain'."""
+    if token in FUNCTION_WORDS or token[0] not in _ARABIC:
+        return token, "fixed"
+    if token in _ALLAH:
+        return "الله", "fixed"
+    whole = _strip_suffixes(token)
+    if whole in NATIVE:
+        return whole, "fixed"
+    match = _PREFIX_RE.match(token)
+    if match and len(token) - match.end() >= 2:
+        rest = token[match.end():]
+        if match.lastgroup == "article":
+            return _strip_suffixes(rest), "fixed"
+        # لل is ل+ال (للوزير) or ل before a word in ل (للبنان, للافروف, للجنة = ل+اللجنة)
+        with_lam = _strip_suffixes(token[match.end() - 1:])
+        if with_lam in NATIVE or rest[0] == "ا":
+            return with_lam, "ll"
+        return _strip_suffixes(rest), "ll"
+    if token.startswith("وو") and len(token) >= 5:  # و + a word in و: ووزير, وواشنطن
+        return _strip_suffixes(token[1:]), "fixed"
+    return whole, "plain"
+
+
+@lru_cache(maxsize=200_000)
+def stem(token: str) -> str:
+    """Query-side stem of one normalized token (deterministic, dictionary-free)."""
+    return _primary(token)[0] if token else token
+
+
+@lru_cache(maxsize=200_000)
+def index_stems(token: str) -> tuple:
+    """Index-side stems: stem(token) first, then the clitic readings of a leading و ف ب ك ل."""
+    if not token:
+        return (token,)
+    primary, kind = _primary(token)
+    out = [primary]
+    if primary in NATIVE:
+        return (primary,)
+    if kind == "ll":
+        end = _PREFIX_RE.match(token).end()
+        out.append(_strip_suffixes(token[end:]))
+        out.append(_strip_suffixes(token[end - 1:]))
+    elif kind == "plain" and len(token) >= 4:
+        if token[0] in "وف":
+            rest = token[1:]
+            out.append(stem(rest))
+            if rest[0] in "بكل" and len(rest) >= 4 and stem(rest) not in NATIVE:
+                out.append(stem(rest[1:]))
+        elif token[0] in "بكل":
+            out.append(stem(token[1:]))
+    return tuple(dict.fromkeys(out))  # ordered, without duplicates
+
+
+def analyze(text: str, stopwords: bool = False) -> list:
+    """normalize + tokenize + stem; query-side stems, stopwords kept unless asked to drop them."""
+    return [stem(t.text) for t in tokenize(text) if not (stopwords and t.text in STOPWORDS)]
