@@ -5,6 +5,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,10 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True)
+def manage(env, *args, stdin=None):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True, input=stdin
+    )
 
 
 def wait_until_up(url, process, seconds=30):
@@ -40,7 +43,7 @@ def wait_until_up(url, process, seconds=30):
 
 
 @pytest.fixture(scope="session")
-def served_archive(tmp_path_factory):
+def served(tmp_path_factory):
     """Base URL of the archive served as `make serve` does (gunicorn and the index writer), on its own data."""
     env = {**os.environ, "ARCHIVE_DATA_DIR": str(tmp_path_factory.mktemp("archive-data")), "DJANGO_DEBUG": ""}
     env.pop("DJANGO_SETTINGS_MODULE", None)
@@ -56,10 +59,15 @@ def served_archive(tmp_path_factory):
     base = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base + "/healthz", process)
-        yield base
+        yield SimpleNamespace(url=base, env=env, manage=lambda *args, **kw: manage(env, *args, **kw))
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def served_archive(served):
+    return served.url
 
 
 @pytest.fixture(scope="session")

@@ -44,7 +44,7 @@ def test_page_marks_each_statement_and_names_its_speaker(client, article):
     html = client.get(f"/articles/{article.pk}/").content.decode()
     first, second = article.statements.order_by("start")
     assert f'id="statement-{first.pk}" data-speaker="first-minister"' in html
-    assert '<cite class="speaker">الوزير الثاني</cite>' in html
+    assert '?type=statements&amp;actor=second-minister" title="كل تصريحات الوزير الثاني">الوزير الثاني</a></cite>' in html
     assert 'lang="ar" dir="rtl"' in html
     assert html.count("<p>") >= 2  # paragraphs kept
 
