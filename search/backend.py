@@ -14,7 +14,7 @@ from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from whoosh import columns, fields, writing
 from .analysis import ArabicAnalyzer
 from .columns import day_number
-from .sequences import sequence_bytes
+from .sequences import encode as encode_stems
 FACET_FIELDS = ("actor", "city")
 EXACT_FIELDS = ("article_id", "source", "month")
 KIND_CODES = {"archive.article": "a", "archive.statement": "s"}
@@ -139,7 +139,7 @@ def index_documents(index, objects):
         prepared = index.full_prepare(obj)
         document = {
             ID: prepared[ID], DJANGO_CT: prepared[DJANGO_CT], DJANGO_ID: str(prepared[DJANGO_ID]),
-            "text": prepared.get("text") or "", "stems": sequence_bytes(prepared.get("text") or ""), "article_id": prepared["article_id"],
+            "text": prepared.get("text") or "", "stems": encode_stems(prepared.get("text") or ""), "article_id": prepared["article_id"],
             "source": prepared.get("source") or "", "month": prepared.get("month") or "",
             "actor": ",".join(prepared.get("actor") or ()), "city": ",".join(prepared.get("city") or ()),
             "facets": facet_column(prepared),

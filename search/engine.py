@@ -1,28 +1,27 @@
-"""Run a search: words through the Whoosh index, filters, facets and order through numpy columns.
+"""Run a search: match, filter, count facets, rank, page; repeated searches come from a cache.
 
-A web worker keeps one IndexView (a searcher and its columns) per index
-generation and answers repeated identical searches from a cache keyed by the
-canonical URL and that generation, so a reloaded bookmark costs almost nothing.
+Words and phrases are matched on the documents' stem sequences (search.sequences),
+prefixes through Whoosh postings; filters and facets use numpy columns; ranking
+is BM25 over the frequencies the match already produced. A repeated search (a
+reloaded bookmark) is answered from a cache keyed by the canonical URL and the
+index generation, so it costs almost nothing and is never stale.
 """
-import os
-import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
-from haystack import connections
-from whoosh import index as whoosh_index
 from whoosh import query as wq
 
 from . import columns as col
+from .index_view import current_view, forget_view
 from .query import Any, Phrase, Prefix, Word, describe, parse_query, terms
-from .sequences import SegmentSequences, phrase_hashes
 
 PAGE_SIZE = 20
 FACET_LIMIT = 30
 RESULT_CACHE_SIZE = 512
-MASK_CACHE_SIZE = 256
+BM25_K1, BM25_B = 1.2, 0.75
+EMPTY_FACETS = {"actor": [], "city": [], "source": [], "month": []}
 
 
 @dataclass
@@ -44,160 +43,55 @@ class Outcome:
     generation: tuple = ()
 
 
-class IndexView:
-    """One generation of the index: its searcher, its columns, and caches that die with it."""
-
-    segment_columns = {}  # segment id -> Columns, shared across generations
-    segment_sequences = {}  # segment id -> SegmentSequences, loaded on the first phrase
-
-    def __init__(self, ix, key):
-        self.key = key
-        self.searcher = ix.searcher()
-        leaves = self.searcher.reader().leaf_readers()
-        parts, live = [], []
-        seen = set()
-        self.leaves = []
-        for reader, offset in leaves:
-            segment_id = reader.segment().segment_id()
-            seen.add(segment_id)
-            self.leaves.append((segment_id, reader, offset))
-            if segment_id not in self.segment_columns:
-                raw = list(reader.column_reader("facets")) if reader.has_column("facets") else [b""] * reader.doc_count_all()
-                self.segment_columns[segment_id] = col.parse_segment(raw)
-            parts.append(self.segment_columns[segment_id])
-            alive = np.ones(reader.doc_count_all(), dtype=bool)
-            if reader.has_deletions():
-                alive[:] = False
-                alive[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
-            live.append(alive)
-        for cache in (self.segment_columns, self.segment_sequences):
-            for stale in set(cache) - seen:
-                del cache[stale]
-        self.columns = col.concatenate(parts)
-        self.live = np.concatenate(live) if live else np.zeros(0, dtype=bool)
-        self.month = col.months(self.columns.day)
-        self.masks = OrderedDict()
-
-    def mask_for(self, key, compute):
-        found = self.masks.get(key)
-        if found is None:
-            found = self.masks[key] = compute()
-            if len(self.masks) > MASK_CACHE_SIZE:
-                self.masks.popitem(last=False)
-        else:
-            self.masks.move_to_end(key)
-        return found
-
-    def docs_mask(self, whoosh_query):
-        def compute():
-            mask = np.zeros(len(self.live), dtype=bool)
-            docs = np.fromiter(self.searcher.docs_for_query(whoosh_query), dtype=np.int64)
-            mask[docs] = True
-            return mask
-
-        return self.mask_for(("q", repr(whoosh_query)), compute)
-
-    def phrase_mask(self, stems):
-        def compute():
-            mask = np.zeros(len(self.live), dtype=bool)
-            hashes = phrase_hashes(stems)
-            for segment_id, reader, offset in self.leaves:
-                sequences = self.segment_sequences.get(segment_id)
-                if sequences is None:
-                    raw = list(reader.column_reader("stems")) if reader.has_column("stems") else []
-                    sequences = self.segment_sequences[segment_id] = SegmentSequences(raw)
-                mask[offset + sequences.docs_with(hashes)] = True
-            return mask
-
-        return self.mask_for(("p", stems), compute)
-
-    def facet_mask(self, facet, value):
-        def compute():
-            vocabulary = col.VOCABULARIES[facet]
-            mask = np.zeros(len(self.live), dtype=bool)
-            if value not in vocabulary.ids:
-                return mask
-            wanted = vocabulary.ids[value]
-            if facet == "source":
-                return self.columns.source == wanted
-            multi = getattr(self.columns, facet)
-            mask[multi.rows()[multi.ids == wanted]] = True
-            return mask
-
-        return self.mask_for(("f", facet, value), compute)
-
-    def close(self):
-        self.searcher.close()
-
-
-_state = threading.local()
 _cache_lock = threading.Lock()
 _results = OrderedDict()
 
 
-TOC = re.compile(r"^_MAIN_(\d+)\.toc$")
+# -- matching ------------------------------------------------------------------
 
-
-def index_key(path):
-    """Identifies an index generation: the directory (a rebuild swaps it) and its latest TOC."""
-    try:
-        generations = [int(m.group(1)) for m in map(TOC.match, os.listdir(path)) if m]
-        return (os.stat(path).st_ino, max(generations)) if generations else None
-    except OSError:
-        return None
-
-
-def current_view():
-    backend = connections["default"].get_backend()
-    key = index_key(backend.path)
-    view = getattr(_state, "view", None)
-    if view is not None and view.key == key:
-        return view
-    if key is None:
-        return None
-    backend.setup()
-    fresh = IndexView(whoosh_index.open_dir(backend.path), key)
-    if view is not None:
-        view.close()
-    _state.view = fresh
-    return fresh
-
-
-# -- compiling the analyst's query -------------------------------------------
-
-def to_whoosh(node):
+def node_stats(view, node):
+    """(docs, frequencies) of the documents a query node matches."""
     if isinstance(node, Word):
-        return wq.Term("text", node.stem)
-    if isinstance(node, Phrase):  # for scoring; which documents match is decided by node_mask
-        return wq.And([wq.Term("text", s) for s in node.stems])
+        return view.word(node.stem)
+    if isinstance(node, Phrase):
+        return view.phrase(node.stems)
     if isinstance(node, Prefix):
-        return wq.Prefix("text", node.stem)
+        docs = view.whoosh_docs(wq.Prefix("text", node.stem))
+        return docs, np.ones(len(docs), dtype=np.int64)
     if isinstance(node, Any):
-        return wq.Or([to_whoosh(option) for option in node.options])
+        parts = [node_stats(view, option) for option in node.options]
+        docs = np.concatenate([d for d, _ in parts])
+        counts = np.concatenate([c for _, c in parts])
+        merged, where = np.unique(docs, return_inverse=True)
+        return merged, np.bincount(where, weights=counts).astype(np.int64)
     raise TypeError(node)
 
 
-def node_mask(view, node):
-    if isinstance(node, Phrase):
-        return view.phrase_mask(node.stems)
-    if isinstance(node, Any):
-        mask = np.zeros(len(view.live), dtype=bool)
-        for option in node.options:
-            mask |= node_mask(view, option)
-        return mask
-    return view.docs_mask(to_whoosh(node))
-
-
-def matching(view, query, base):
-    mask = base.copy()
-    for node in query.required:
-        mask &= node_mask(view, node)
-    for node in query.excluded:
-        mask &= ~node_mask(view, node)
+def as_mask(view, docs):
+    mask = np.zeros(len(view.live), dtype=bool)
+    mask[docs] = True
     return mask
 
 
-# -- facets and order ----------------------------------------------------------
+def select(view, params, query):
+    """The mask of documents that answer these parameters."""
+    c = view.columns
+    mask = view.live & (c.kind == (col.STATEMENT if params.type == "statements" else col.ARTICLE))
+    for node in query.required:
+        mask &= as_mask(view, node_stats(view, node)[0])
+    for node in query.excluded:
+        mask &= ~as_mask(view, node_stats(view, node)[0])
+    for facet in ("actor", "city", "source"):
+        for value in getattr(params, facet):
+            mask &= view.facet_mask(facet, value)
+    if params.date_from:
+        mask &= c.day >= col.day_number(params.date_from)
+    if params.date_to:
+        mask &= (c.day >= 0) & (c.day <= col.day_number(params.date_to))
+    return mask
+
+
+# -- facets and order --------------------------------------------------------------
 
 def facet_counts(view, mask):
     c = view.columns
@@ -212,12 +106,11 @@ def facet_counts(view, mask):
     counts["source"] = _top(tally, col.VOCABULARIES["source"].values)
     months = view.month[mask]
     months = months[months >= 0]
+    counts["month"] = []
     if len(months):
         low = int(months.min())
         tally = np.bincount(months - low)
         counts["month"] = [(col.month_label(low + i), int(n)) for i, n in enumerate(tally) if n]
-    else:
-        counts["month"] = []
     return counts
 
 
@@ -226,22 +119,43 @@ def _top(tally, values):
     return [(values[i], int(tally[i])) for i in order if tally[i] > 0]
 
 
+def scores(view, query, docs):
+    """BM25 of each of `docs` for the query's required words and phrases."""
+    total = np.zeros(len(docs), dtype=np.float64)
+    live = max(int(view.live.sum()), 1)
+    lengths = view.lengths
+    average = max(float(lengths.mean()) if len(lengths) else 1.0, 1.0)
+    for node in query.required:
+        matched, frequency = node_stats(view, node)
+        idf = np.log(1 + (live - len(matched) + 0.5) / (len(matched) + 0.5))
+        where = np.searchsorted(matched, docs)
+        where[where >= len(matched)] = 0
+        hit = matched[where] == docs if len(matched) else np.zeros(len(docs), dtype=bool)
+        tf = np.where(hit, frequency[where] if len(matched) else 0, 0).astype(np.float64)
+        norm = BM25_K1 * (1 - BM25_B + BM25_B * lengths[docs] / average) if len(lengths) else BM25_K1
+        total += idf * tf * (BM25_K1 + 1) / (tf + norm)
+    return total
+
+
 def ordered_docs(view, mask, params, query, needed):
     docs = np.flatnonzero(mask)
+    day, ids = view.columns.day[docs], view.columns.db_id[docs]
     sort = params.effective_sort
     if sort == "relevance" and query.required:
-        allowed = set(docs.tolist()) if len(docs) < len(mask) else None
-        combined = wq.And([to_whoosh(node) for node in query.required])
-        results = view.searcher.search(combined, limit=needed or None, filter=allowed)
-        return np.array([hit.docnum for hit in results], dtype=np.int64)
-    day = view.columns.day[docs]
-    ids = view.columns.db_id[docs]
-    if sort == "oldest":
+        order = np.lexsort((-ids, -day, -scores(view, query, docs)))
+    elif sort == "oldest":
         order = np.lexsort((ids, day))
     else:
         order = np.lexsort((-ids, -day))
     return docs[order[:needed]]
 
+
+def hits_for(view, params, docs):
+    kind = "statement" if params.type == "statements" else "article"
+    return [Hit(kind, int(view.columns.db_id[d])) for d in docs]
+
+
+# -- the search ----------------------------------------------------------------------
 
 def run(params):
     """The Outcome of a search for these SearchParams."""
@@ -260,41 +174,18 @@ def run(params):
     return outcome
 
 
-def select(view, params, query):
-    """The mask of documents that answer these parameters."""
-    c = view.columns
-    mask = view.live & (c.kind == (col.STATEMENT if params.type == "statements" else col.ARTICLE))
-    if not query.empty:
-        mask = matching(view, query, mask)
-    for facet in ("actor", "city", "source"):
-        for value in getattr(params, facet):
-            mask = mask & view.facet_mask(facet, value)
-    if params.date_from:
-        mask = mask & (c.day >= col.day_number(params.date_from))
-    if params.date_to:
-        mask = mask & (c.day >= 0) & (c.day <= col.day_number(params.date_to))
-    return mask
-
-
-def hits_for(view, params, docs):
-    kind = "statement" if params.type == "statements" else "article"
-    return [Hit(kind, int(view.columns.db_id[d])) for d in docs]
-
-
 def compute(view, params):
     query = parse_query(params.q)
     if view is None:
-        return Outcome(0, params.page, 0, [], {"actor": [], "city": [], "source": [], "month": []},
-                       terms(query), describe(query))
+        return Outcome(0, params.page, 0, [], dict(EMPTY_FACETS), terms(query), describe(query))
     mask = select(view, params, query)
     count = int(mask.sum())
-    pages = -(-count // PAGE_SIZE)
     start = (params.page - 1) * PAGE_SIZE
     hits = []
     if start < count:
         hits = hits_for(view, params, ordered_docs(view, mask, params, query, start + PAGE_SIZE)[start:])
-    outcome = Outcome(count, params.page, pages, hits, facet_counts(view, mask), terms(query), describe(query),
-                      generation=view.key)
+    outcome = Outcome(count, params.page, -(-count // PAGE_SIZE), hits, facet_counts(view, mask),
+                      terms(query), describe(query), generation=view.key)
     if count == 0 and not query.empty:
         outcome.suggestion = suggest(view, query)
     return outcome
@@ -328,12 +219,7 @@ def suggest(view, query):
 
 
 def reset():
-    """Forget this thread's index view and every cached result (tests, after a rebuild)."""
-    view = getattr(_state, "view", None)
-    if view is not None:
-        view.close()
-    _state.view = None
+    """Forget this thread's index view and every cached result (tests, benchmarks)."""
+    forget_view()
     with _cache_lock:
         _results.clear()
-    IndexView.segment_columns.clear()
-    IndexView.segment_sequences.clear()

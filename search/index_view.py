@@ -1,0 +1,164 @@
+"""One generation of the index as a web worker reads it: a searcher, numpy columns, stem sequences.
+
+A Whoosh segment never changes once written, so its columns and sequences are
+read once per process and reused by every later generation that still holds
+it; only a new segment (an editor's save, a merge) is read again.
+"""
+import os
+import re
+import threading
+from collections import OrderedDict
+
+import numpy as np
+from haystack import connections
+from whoosh import index as whoosh_index
+
+from . import columns as col
+from .sequences import SegmentSequences, query_hashes, stem_hash
+
+CACHE_SIZE = 256
+TOC = re.compile(r"^_MAIN_(\d+)\.toc$")
+
+
+class IndexView:
+    segment_columns = {}  # segment id -> Columns
+    segment_sequences = {}  # segment id -> SegmentSequences
+
+    def __init__(self, ix, key):
+        self.key = key
+        self.searcher = ix.searcher()
+        self.leaves, parts, live = [], [], []
+        for reader, offset in self.searcher.reader().leaf_readers():
+            segment_id = reader.segment().segment_id()
+            self.leaves.append((segment_id, reader, offset))
+            if segment_id not in self.segment_columns:
+                self.segment_columns[segment_id] = col.parse_segment(self._column(reader, "facets"))
+            parts.append(self.segment_columns[segment_id])
+            alive = np.ones(reader.doc_count_all(), dtype=bool)
+            if reader.has_deletions():
+                alive[:] = False
+                alive[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+            live.append(alive)
+        current = {segment_id for segment_id, _, _ in self.leaves}
+        for cache in (self.segment_columns, self.segment_sequences):
+            for stale in set(cache) - current:
+                del cache[stale]
+        self.columns = col.concatenate(parts)
+        self.live = np.concatenate(live) if live else np.zeros(0, dtype=bool)
+        self.month = col.months(self.columns.day)
+        self.cache = OrderedDict()
+        self._lengths = None
+
+    @staticmethod
+    def _column(reader, name):
+        if reader.has_column(name):
+            return list(reader.column_reader(name))
+        return [b""] * reader.doc_count_all()
+
+    def cached(self, key, compute):
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = compute()
+            if len(self.cache) > CACHE_SIZE:
+                self.cache.popitem(last=False)
+        else:
+            self.cache.move_to_end(key)
+        return found
+
+    # -- stem sequences ----------------------------------------------------
+
+    def sequences(self):
+        for segment_id, reader, offset in self.leaves:
+            found = self.segment_sequences.get(segment_id)
+            if found is None:
+                found = self.segment_sequences[segment_id] = SegmentSequences(self._column(reader, "stems"))
+            yield found, offset
+
+    def _stats(self, per_segment):
+        docs, counts = [], []
+        for sequences, offset in self.sequences():
+            segment_docs, segment_counts = per_segment(sequences)
+            docs.append(segment_docs + offset)
+            counts.append(segment_counts)
+        if not docs:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(docs), np.concatenate(counts)
+
+    def word(self, stem):
+        """(docs, frequencies) of a word stem."""
+        hashed = stem_hash(stem)
+        return self.cached(("w", stem), lambda: self._stats(lambda s: s.word(hashed)))
+
+    def phrase(self, stems):
+        """(docs, frequencies) of consecutive stems."""
+        hashes = query_hashes(stems)
+        return self.cached(("p", stems), lambda: self._stats(lambda s: s.phrase(hashes)))
+
+    @property
+    def lengths(self):
+        if self._lengths is None:
+            self._lengths = np.concatenate([s.lengths for s, _ in self.sequences()]) if self.leaves else np.zeros(0)
+        return self._lengths
+
+    # -- Whoosh and facet masks ------------------------------------------------
+
+    def whoosh_docs(self, whoosh_query):
+        def compute():
+            return np.fromiter(self.searcher.docs_for_query(whoosh_query), dtype=np.int64)
+
+        return self.cached(("q", repr(whoosh_query)), compute)
+
+    def facet_mask(self, facet, value):
+        def compute():
+            vocabulary = col.VOCABULARIES[facet]
+            if value not in vocabulary.ids:
+                return np.zeros(len(self.live), dtype=bool)
+            wanted = vocabulary.ids[value]
+            if facet == "source":
+                return self.columns.source == wanted
+            multi = getattr(self.columns, facet)
+            mask = np.zeros(len(self.live), dtype=bool)
+            mask[multi.rows()[multi.ids == wanted]] = True
+            return mask
+
+        return self.cached(("f", facet, value), compute)
+
+    def close(self):
+        self.searcher.close()
+
+
+_state = threading.local()
+
+
+def index_key(path):
+    """Identifies an index generation: the directory (a rebuild swaps it) and its latest TOC."""
+    try:
+        generations = [int(m.group(1)) for m in map(TOC.match, os.listdir(path)) if m]
+        return (os.stat(path).st_ino, max(generations)) if generations else None
+    except OSError:
+        return None
+
+
+def current_view():
+    """This thread's view of the latest index generation (None when there is no index yet)."""
+    backend = connections["default"].get_backend()
+    key = index_key(backend.path)
+    view = getattr(_state, "view", None)
+    if view is not None and view.key == key:
+        return view
+    if key is None:
+        return None
+    fresh = IndexView(whoosh_index.open_dir(backend.path), key)
+    if view is not None:
+        view.close()
+    _state.view = fresh
+    return fresh
+
+
+def forget_view():
+    view = getattr(_state, "view", None)
+    if view is not None:
+        view.close()
+    _state.view = None
+    IndexView.segment_columns.clear()
+    IndexView.segment_sequences.clear()
