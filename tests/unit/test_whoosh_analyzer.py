@@ -163,3 +163,10 @@ def test_analysis_modules_do_not_import_django():
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_direct_highlight_call_in_index_mode_marks_clitic_forms():
+    text = "وصلت القوافل بحلبَ أمس"
+    html = highlight.highlight(text, frozenset(["حلب"]), ArabicAnalyzer(), highlight.ContextFragmenter(),
+                               highlight.HtmlFormatter(tagname="mark"), mode="index")
+    assert re.findall(r"<mark[^>]*>(.*?)</mark>", html) == ["بحلبَ"]
