@@ -11,12 +11,10 @@
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from whoosh import columns, fields, writing
+from whoosh import columns, fields, formats, writing
+from whoosh.codec.whoosh3 import W3Codec
 from .analysis import ArabicAnalyzer
 from .columns import day_number
-from .sequences import encode as encode_stems
-FACET_FIELDS = ("actor", "city")
-EXACT_FIELDS = ("article_id", "source", "month")
 KIND_CODES = {"archive.article": "a", "archive.statement": "s"}
 
 _writer_process = False
@@ -41,16 +39,49 @@ def facet_column(doc):
     return "\t".join(parts).encode("utf-8")
 
 
-def text_fields():
-    """The searchable text: stems (with clitic readings) in "text", and the stem sequence column.
+class ArchiveCodec(W3Codec):
+    """Whoosh's codec without per-field length statistics.
 
-    "text" keeps no positions: phrases are matched on the "stems" column
-    (search.sequences), which is exact and far cheaper than Whoosh positions.
+    Whoosh looks up every posting's field length while writing a segment (a
+    file-system stat per posting for fields without lengths); the archive ranks
+    on its own stem sequences and needs none of it. Postings are left
+    uncompressed, which makes them quicker to write and to read.
     """
-    return {
-        "text": fields.TEXT(analyzer=ArabicAnalyzer(), phrase=False, stored=False),
-        "stems": fields.COLUMN(columns.VarBytesColumn()),
-    }
+
+    length_stats = False
+
+    def __init__(self):
+        super().__init__(compression=0)
+
+
+def index_writer(ix):
+    """The one way the archive opens a Whoosh writer."""
+    return ix.writer(limitmb=256, codec=ArchiveCodec())
+
+
+class ArabicText(fields.TEXT):
+    """Text analyzed by ArabicAnalyzer; only which documents hold a term is kept.
+
+    Ranking and phrases come from the stem sequences (search.sequences), so
+    the postings need neither frequencies nor positions. A value may arrive
+    already analyzed (the terms of a sequences.DocumentAnalysis), which
+    spares analyzing the same text twice when indexing.
+    """
+
+    def __init__(self):
+        super().__init__(analyzer=ArabicAnalyzer(), phrase=False, stored=False)
+        self.format = formats.Existence()
+        self.scorable = False
+
+    def index(self, value, **kwargs):
+        if isinstance(value, (set, frozenset)):
+            return ((term.encode("utf-8"), 1, 1.0, b"") for term in sorted(value))
+        return super().index(value, **kwargs)
+
+
+def text_fields():
+    """The searchable text: terms in "text" (Whoosh postings) and the "stems" sequence column."""
+    return {"text": ArabicText(), "stems": fields.COLUMN(columns.VarBytesColumn())}
 
 
 class ArabicWhooshSearchBackend(WhooshSearchBackend):
@@ -67,12 +98,9 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             if field.document:
                 content_field_name = name
                 schema_fields.update(text_fields())
-            elif name in FACET_FIELDS:
-                schema_fields[name] = fields.KEYWORD(commas=True, lowercase=False, scorable=False, stored=False)
-            elif name in EXACT_FIELDS:
+            elif name == "article_id":  # the writer replaces an article's documents by this term
                 schema_fields[name] = fields.ID(stored=False)
-            elif name == "published":
-                schema_fields[name] = fields.NUMERIC(numtype=int, bits=32, signed=True, stored=False)
+            # actor, city, source, month and published live in the "facets" column only.
         return content_field_name, fields.Schema(**schema_fields)
 
     # -- the one-writer rule -------------------------------------------------
@@ -83,7 +111,10 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
 
             record_articles(article_id_of(obj) for obj in iterable)
             return
-        self.write(index_documents(index, iterable))
+        from .documents import documents_for
+
+        ids = sorted({article_id_of(obj) for obj in iterable})
+        self.write(documents_for(ids), deleted_article_ids=ids)
 
     def remove(self, obj_or_string, commit=True):
         if not is_index_writer():
@@ -113,7 +144,7 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
         """Replace the documents of the given articles in one commit."""
         self.setup_if_needed()
         self.index = self.index.refresh()
-        writer = self.index.writer(limitmb=256)
+        writer = index_writer(self.index)
         try:
             for article_id in deleted_article_ids:
                 writer.delete_by_term("article_id", str(article_id))
@@ -131,22 +162,6 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
 
 def article_id_of(obj):
     return getattr(obj, "article_id", None) or obj.pk
-
-
-def index_documents(index, objects):
-    """Whoosh documents for model objects, prepared by their haystack search index."""
-    for obj in objects:
-        prepared = index.full_prepare(obj)
-        document = {
-            ID: prepared[ID], DJANGO_CT: prepared[DJANGO_CT], DJANGO_ID: str(prepared[DJANGO_ID]),
-            "text": prepared.get("text") or "", "stems": encode_stems(prepared.get("text") or ""), "article_id": prepared["article_id"],
-            "source": prepared.get("source") or "", "month": prepared.get("month") or "",
-            "actor": ",".join(prepared.get("actor") or ()), "city": ",".join(prepared.get("city") or ()),
-            "facets": facet_column(prepared),
-        }
-        if prepared.get("published"):
-            document["published"] = day_number(prepared["published"])
-        yield {key: value for key, value in document.items() if value not in ("", b"")}
 
 
 class ArabicWhooshEngine(BaseEngine):

@@ -1,7 +1,8 @@
 """Run a search: match, filter, count facets, rank, page; repeated searches come from a cache.
 
-Words and phrases are matched on the documents' stem sequences (search.sequences),
-prefixes through Whoosh postings; filters and facets use numpy columns; ranking
+Words, phrases and prefixes are matched on the documents' stem sequences
+(search.sequences; Whoosh's term dictionary expands a prefix); filters and
+facets use numpy columns; ranking
 is BM25 over the frequencies the match already produced. A repeated search (a
 reloaded bookmark) is answered from a cache keyed by the canonical URL and the
 index generation, so it costs almost nothing and is never stale.
@@ -11,8 +12,6 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
-from whoosh import query as wq
-
 from . import columns as col
 from .index_view import current_view, forget_view
 from .query import Any, Phrase, Prefix, Word, describe, parse_query, terms
@@ -56,8 +55,7 @@ def node_stats(view, node):
     if isinstance(node, Phrase):
         return view.phrase(node.stems)
     if isinstance(node, Prefix):
-        docs = view.whoosh_docs(wq.Prefix("text", node.stem))
-        return docs, np.ones(len(docs), dtype=np.int64)
+        return view.prefix(node.stem)
     if isinstance(node, Any):
         parts = [node_stats(view, option) for option in node.options]
         docs = np.concatenate([d for d, _ in parts])

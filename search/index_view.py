@@ -89,6 +89,20 @@ class IndexView:
         hashed = stem_hash(stem)
         return self.cached(("w", stem), lambda: self._stats(lambda s: s.word(hashed)))
 
+    def prefix(self, start, limit=1000):
+        """(docs, frequencies) of every indexed stem that begins with `start`."""
+
+        def compute():
+            expansions = []
+            for term in self.searcher.reader().expand_prefix("text", start):
+                expansions.append(term.decode("utf-8") if isinstance(term, bytes) else term)
+                if len(expansions) >= limit:
+                    break
+            hashes = query_hashes(expansions)
+            return self._stats(lambda s: s.any_word(hashes))
+
+        return self.cached(("x", start), compute)
+
     def phrase(self, stems):
         """(docs, frequencies) of consecutive stems."""
         hashes = query_hashes(stems)
@@ -100,13 +114,7 @@ class IndexView:
             self._lengths = np.concatenate([s.lengths for s, _ in self.sequences()]) if self.leaves else np.zeros(0)
         return self._lengths
 
-    # -- Whoosh and facet masks ------------------------------------------------
-
-    def whoosh_docs(self, whoosh_query):
-        def compute():
-            return np.fromiter(self.searcher.docs_for_query(whoosh_query), dtype=np.int64)
-
-        return self.cached(("q", repr(whoosh_query)), compute)
+    # -- facet masks -------------------------------------------------------------
 
     def facet_mask(self, facet, value):
         def compute():

@@ -1,17 +1,19 @@
 """The index writer's work: apply recorded changes, rebuild from scratch, know when a rebuild is due."""
 import logging
+import multiprocessing
+import os
 import shutil
-from itertools import chain
 from pathlib import Path
 
+from django.db import connections as connections_db
 from haystack import connections
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
 from .analysis_version import ANALYSIS_VERSION
-from .backend import index_documents
+from .backend import index_writer
+from .documents import documents_for
 from .models import IndexChange, record_rebuild
-from .search_indexes import ArticleIndex, StatementIndex
 
 log = logging.getLogger(__name__)
 VERSION_FILE = "analysis-version"
@@ -39,14 +41,6 @@ def ensure_current_index():
         record_rebuild()
 
 
-def documents_for(article_ids):
-    articles, statements = ArticleIndex(), StatementIndex()
-    return chain(
-        index_documents(articles, articles.index_queryset().filter(pk__in=article_ids)),
-        index_documents(statements, statements.index_queryset().filter(article_id__in=article_ids)),
-    )
-
-
 def apply_pending(limit=200):
     """Apply up to `limit` recorded changes in one index commit; return how many were applied."""
     changes = list(IndexChange.objects.order_by("id")[:limit])
@@ -62,8 +56,30 @@ def apply_pending(limit=200):
     return len(changes)
 
 
-def rebuild():
+def _prepare_batch(article_ids):
+    """Documents of a batch of articles, prepared in a worker process."""
+    return list(documents_for(article_ids))
+
+
+def _worker_start():
+    connections_db.close_all()  # a forked child must open its own database connection
+
+
+def prepared_batches(ids, workers):
+    """Document batches in order; analysis runs in `workers` processes while the caller writes."""
+    batches = [ids[start:start + REBUILD_BATCH] for start in range(0, len(ids), REBUILD_BATCH)]
+    if workers <= 1 or len(batches) <= 1:
+        yield from map(_prepare_batch, batches)
+        return
+    connections_db.close_all()
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start) as pool:
+        yield from pool.imap(_prepare_batch, batches)
+
+
+def rebuild(workers=None):
     """Build a complete index beside the live one, then put it in its place."""
+    from archive.models import Article
+
     live = index_path()
     fresh = live.with_name(live.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
@@ -71,12 +87,10 @@ def rebuild():
     engine = backend()
     engine.setup_if_needed()
     ix = FileStorage(str(fresh)).create_index(engine.schema)
-    writer = ix.writer(limitmb=256)
-    from archive.models import Article
-
+    writer = index_writer(ix)
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), REBUILD_BATCH):
-        for document in documents_for(ids[start:start + REBUILD_BATCH]):
+    for documents in prepared_batches(ids, workers if workers is not None else os.cpu_count() or 1):
+        for document in documents:
             writer.add_document(**document)
     writer.commit(optimize=True)
     (fresh / VERSION_FILE).write_text(ANALYSIS_VERSION)

@@ -11,7 +11,8 @@ import zlib
 
 import numpy as np
 
-from .arabic import index_stems, stem, tokenize
+from .arabic import index_stems, normalize, stem
+from .arabic.tokenize import word_spans
 
 EMPTY32 = np.zeros(0, dtype=np.uint32)
 EMPTY64 = np.zeros(0, dtype=np.int64)
@@ -21,17 +22,56 @@ def stem_hash(word_stem):
     return zlib.crc32(word_stem.encode("utf-8"))
 
 
-def encode(text):
-    """The column value for `text`: counts, then stem hashes, then (offset, hash) of clitic readings."""
-    primary, extra_at, extra = [], [], []
-    for position, token in enumerate(tokenize(text)):
-        readings = index_stems(token.text)
-        primary.append(stem_hash(readings[0]))
-        for reading in readings[1:]:
-            extra_at.append(position)
-            extra.append(stem_hash(reading))
-    header = np.array([len(primary), len(extra)], dtype=np.uint32)
-    return b"".join(np.asarray(part, dtype=np.uint32).tobytes() for part in (header, primary, extra_at, extra))
+class DocumentAnalysis:
+    """One pass of the analyzer over a text: its index terms, and its stems in order with offsets.
+
+    A statement's words are a stretch of its article's body, so a statement's
+    sequence is cut from its article's analysis instead of analyzing it again.
+    """
+
+    def __init__(self, text):
+        self.terms, starts, primary, extra_at, extra = set(), [], [], [], []
+        words = _WORDS
+        for original, start in word_spans(text):
+            analysed = words.get(original) or _analyse(original)
+            for readings, first, others in analysed:
+                self.terms.update(readings)
+                for other in others:
+                    extra_at.append(len(primary))
+                    extra.append(other)
+                starts.append(start)
+                primary.append(first)
+        self.starts = np.array(starts, dtype=np.int64)
+        self.primary = np.array(primary, dtype=np.uint32)
+        self.extra_at = np.array(extra_at, dtype=np.uint32)
+        self.extra = np.array(extra, dtype=np.uint32)
+
+    def column(self, start=0, end=None):
+        """The column value for the words that start within characters [start, end) of the text.
+
+        It holds two counts, the stem hashes in order, then the offsets and
+        hashes of the clitic readings.
+        """
+        first = int(np.searchsorted(self.starts, start))
+        last = len(self.starts) if end is None else int(np.searchsorted(self.starts, end))
+        inside = (self.extra_at >= first) & (self.extra_at < last)
+        header = np.array([last - first, int(inside.sum())], dtype=np.uint32)
+        parts = (header, self.primary[first:last], (self.extra_at[inside] - first).astype(np.uint32), self.extra[inside])
+        return b"".join(part.tobytes() for part in parts)
+
+
+_WORDS = {}
+
+
+def _analyse(original):
+    """(readings, primary hash, other hashes) of each token of one written word, remembered."""
+    if len(_WORDS) > 500_000:  # bounded: a huge archive's vocabulary must not grow memory forever
+        _WORDS.clear()
+    entry = _WORDS[original] = tuple(
+        (readings, stem_hash(readings[0]), tuple(stem_hash(r) for r in readings[1:]))
+        for readings in (index_stems(token) for token in normalize(original).split())
+    )
+    return entry
 
 
 def query_hashes(stems):
@@ -75,6 +115,13 @@ class SegmentSequences:
         positions = np.flatnonzero(self.tokens == hashed)
         if len(self.extra_hash):
             positions = np.concatenate([positions, self.extra_pos[self.extra_hash == hashed]])
+        return np.unique(self._docs_of(positions), return_counts=True)
+
+    def any_word(self, hashes):
+        """(docs, frequencies) of any of several words (a prefix's expansions)."""
+        positions = np.flatnonzero(np.isin(self.tokens, hashes))
+        if len(self.extra_hash):
+            positions = np.concatenate([positions, self.extra_pos[np.isin(self.extra_hash, hashes)]])
         return np.unique(self._docs_of(positions), return_counts=True)
 
     def phrase(self, hashes):

@@ -7,7 +7,7 @@ from typing import Iterator, NamedTuple
 
 from .normalize import ARABIC_LETTER_RANGES, _ranges, normalize
 
-__all__ = ["Token", "tokenize"]
+__all__ = ["Token", "tokenize", "word_spans"]
 
 
 class Token(NamedTuple):
@@ -53,3 +53,12 @@ def tokenize(text: str) -> Iterator[Token]:
                 yield _new_token(Token, (part, original, start, end))
         else:
             yield _new_token(Token, (norm, original, start, end))
+
+
+def word_spans(text: str):
+    """(original word, start) of each word, unnormalized: the fast path for callers that cache per word.
+
+    normalize(word).split() gives the tokens tokenize() would yield for it (none, one, or several).
+    """
+    for match in _WORD_RE.finditer(text):
+        yield match.group(), match.start()
