@@ -14,8 +14,7 @@ from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from whoosh import columns, fields, formats, writing
 from whoosh.codec.whoosh3 import W3Codec
 from .analysis import ArabicAnalyzer
-from .columns import day_number
-KIND_CODES = {"archive.article": "a", "archive.statement": "s"}
+from .columns import encode as encode_facets
 
 _writer_process = False
 
@@ -30,13 +29,10 @@ def is_index_writer():
     return _writer_process
 
 
-def facet_column(doc):
-    """The per-document column value: kind, id, day, source, actors, cities (tab-separated)."""
-    parts = [
-        KIND_CODES[doc[DJANGO_CT]], str(doc[DJANGO_ID]), str(day_number(doc.get("published"))),
-        doc.get("source") or "", ",".join(doc.get("actor") or ()), ",".join(doc.get("city") or ()),
-    ]
-    return "\t".join(parts).encode("utf-8")
+def facet_column(prepared):
+    """The per-document record of the "facets" column (search.columns)."""
+    return encode_facets(prepared[DJANGO_CT], int(prepared[DJANGO_ID]), prepared.get("published"),
+                         prepared.get("source_id"), prepared.get("actor_ids") or (), prepared.get("city_ids") or ())
 
 
 class ArchiveCodec(W3Codec):
@@ -80,8 +76,12 @@ class ArabicText(fields.TEXT):
 
 
 def text_fields():
-    """The searchable text: terms in "text" (Whoosh postings) and the "stems" sequence column."""
-    return {"text": ArabicText(), "stems": fields.COLUMN(columns.VarBytesColumn())}
+    """The searchable text: terms in "text" (Whoosh postings), the stem sequences in two columns."""
+    return {
+        "text": ArabicText(),
+        "stems": fields.COLUMN(columns.VarBytesColumn()),
+        "readings": fields.COLUMN(columns.VarBytesColumn()),
+    }
 
 
 class ArabicWhooshSearchBackend(WhooshSearchBackend):

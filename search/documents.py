@@ -16,10 +16,12 @@ def articles_with_statements(article_ids):
     )
 
 
-def document(prepared, terms, stems):
+def document(prepared, terms, sequence_columns):
+    stems, readings = sequence_columns
     return {
         ID: prepared[ID], DJANGO_CT: prepared[DJANGO_CT], DJANGO_ID: str(prepared[DJANGO_ID]),
-        "article_id": prepared["article_id"], "text": terms, "stems": stems, "facets": facet_column(prepared),
+        "article_id": prepared["article_id"], "text": terms, "stems": stems, "readings": readings,
+        "facets": facet_column(prepared),
     }
 
 
@@ -35,13 +37,13 @@ def documents_for(article_ids):
         prepared = article_index.full_prepare(article)
         text = prepared["text"]
         analysis = DocumentAnalysis(text)
-        yield document(prepared, analysis.terms, analysis.column())
+        yield document(prepared, analysis.terms, analysis.columns())
         body_at = len(text) - len(article.body)
         word_starts = set(analysis.starts.tolist())
         for statement in article.statements.all():
             start = body_at + statement.start
             if start in word_starts:
-                stems = analysis.column(start, body_at + statement.end)
+                stems = analysis.columns(start, body_at + statement.end)
             else:
-                stems = DocumentAnalysis(statement.text).column()
+                stems = DocumentAnalysis(statement.text).columns()
             yield document(statement_index.full_prepare(statement), set(), stems)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from . import columns as col
+from . import facet_values
 from .index_view import current_view, forget_view
 from .query import Any, Phrase, Prefix, Word, describe, parse_query, terms
 
@@ -80,8 +81,8 @@ def select(view, params, query):
     for node in query.excluded:
         mask &= ~as_mask(view, node_stats(view, node)[0])
     for facet in ("actor", "city", "source"):
-        for value in getattr(params, facet):
-            mask &= view.facet_mask(facet, value)
+        for value_id in facet_values.ids_for(facet, getattr(params, facet)):
+            mask &= view.facet_mask(facet, value_id)
     if params.date_from:
         mask &= c.day >= col.day_number(params.date_from)
     if params.date_to:
@@ -92,16 +93,16 @@ def select(view, params, query):
 # -- facets and order --------------------------------------------------------------
 
 def facet_counts(view, mask):
+    """The top values of each facet over the result set: {facet: [(slug or month, count)]}."""
     c = view.columns
     counts = {}
-    for facet in ("actor", "city"):
-        multi = getattr(c, facet)
-        in_result = np.repeat(mask, np.diff(multi.ptr))
-        tally = np.bincount(multi.ids[in_result], minlength=len(col.VOCABULARIES[facet]))
-        counts[facet] = _top(tally, col.VOCABULARIES[facet].values)
-    sources = c.source[mask]
-    tally = np.bincount(sources[sources >= 0], minlength=len(col.VOCABULARIES["source"]))
-    counts["source"] = _top(tally, col.VOCABULARIES["source"].values)
+    for facet in ("actor", "city", "source"):
+        if facet == "source":
+            values = c.source[mask]
+        else:
+            multi = getattr(c, facet)
+            values = multi.ids[np.repeat(mask, np.diff(multi.ptr))]
+        counts[facet] = _top(facet, np.bincount(values[values >= 0]) if len(values) else np.zeros(0))
     months = view.month[mask]
     months = months[months >= 0]
     counts["month"] = []
@@ -112,9 +113,11 @@ def facet_counts(view, mask):
     return counts
 
 
-def _top(tally, values):
+def _top(facet, tally):
     order = np.argsort(-tally, kind="stable")[:FACET_LIMIT]
-    return [(values[i], int(tally[i])) for i in order if tally[i] > 0]
+    top = [(int(i), int(tally[i])) for i in order if tally[i] > 0]
+    slugs = facet_values.slugs_for(facet, [i for i, _ in top])
+    return [(slugs[i], n) for i, n in top if i in slugs]
 
 
 def scores(view, query, docs):

@@ -1,7 +1,9 @@
 """What the index holds for an article and for a statement (haystack search indexes).
 
-Facet fields hold slugs, never names, so a multi-word name stays one value;
-names come from the database when a page is drawn.
+Facet fields hold exact values, never analyzed text, so a multi-word name
+stays one value: slugs for anyone reading the index through haystack, and
+database ids (the *_ids fields) for the archive's own column of facets.
+Names come from the database when a page is drawn.
 """
 from haystack import indexes
 
@@ -22,6 +24,9 @@ class ArchiveDocument(indexes.SearchIndex):
     city = indexes.MultiValueField()
     source = indexes.CharField(null=True)
     month = indexes.CharField(null=True)
+    actor_ids = indexes.MultiValueField(indexed=False)
+    city_ids = indexes.MultiValueField(indexed=False)
+    source_id = indexes.IntegerField(null=True, indexed=False)
 
     def prepare_month(self, obj):
         return month_of(self.article_of(obj).published)
@@ -35,6 +40,9 @@ class ArchiveDocument(indexes.SearchIndex):
 
     def prepare_article_id(self, obj):
         return str(self.article_of(obj).pk)
+
+    def prepare_source_id(self, obj):
+        return self.article_of(obj).source_id
 
 
 class ArticleIndex(ArchiveDocument, indexes.Indexable):
@@ -50,13 +58,22 @@ class ArticleIndex(ArchiveDocument, indexes.Indexable):
     def prepare_text(self, article):
         return f"{article.title}\n{article.body}"
 
+    def actors(self, article):
+        found = {person.pk: person for person in article.people.all()}
+        found.update((s.speaker_id, s.speaker) for s in article.statements.all())
+        return found.values()
+
     def prepare_actor(self, article):
-        slugs = {person.slug for person in article.people.all()}
-        slugs.update(statement.speaker.slug for statement in article.statements.all())
-        return sorted(slugs)
+        return sorted(person.slug for person in self.actors(article))
+
+    def prepare_actor_ids(self, article):
+        return sorted(person.pk for person in self.actors(article))
 
     def prepare_city(self, article):
         return sorted(place.slug for place in article.places.all())
+
+    def prepare_city_ids(self, article):
+        return sorted(place.pk for place in article.places.all())
 
 
 class StatementIndex(ArchiveDocument, indexes.Indexable):
@@ -72,11 +89,20 @@ class StatementIndex(ArchiveDocument, indexes.Indexable):
     def prepare_text(self, statement):
         return statement.text
 
+    def places(self, statement):
+        found = {place.pk: place for place in statement.article.places.all()}
+        if statement.place:
+            found[statement.place.pk] = statement.place
+        return found.values()
+
     def prepare_actor(self, statement):
         return [statement.speaker.slug]
 
+    def prepare_actor_ids(self, statement):
+        return [statement.speaker_id]
+
     def prepare_city(self, statement):
-        slugs = {place.slug for place in statement.article.places.all()}
-        if statement.place:
-            slugs.add(statement.place.slug)
-        return sorted(slugs)
+        return sorted(place.slug for place in self.places(statement))
+
+    def prepare_city_ids(self, statement):
+        return sorted(place.pk for place in self.places(statement))

@@ -46,18 +46,18 @@ class DocumentAnalysis:
         self.extra_at = np.array(extra_at, dtype=np.uint32)
         self.extra = np.array(extra, dtype=np.uint32)
 
-    def column(self, start=0, end=None):
-        """The column value for the words that start within characters [start, end) of the text.
+    def columns(self, start=0, end=None):
+        """The "stems" and "readings" column values for the words starting in characters [start, end).
 
-        It holds two counts, the stem hashes in order, then the offsets and
-        hashes of the clitic readings.
+        "stems" holds the stem hashes in order; "readings" holds (offset, hash)
+        pairs of the words' clitic readings. Both are plain uint32 runs, so a
+        whole segment loads with one read and no per-document parsing.
         """
         first = int(np.searchsorted(self.starts, start))
         last = len(self.starts) if end is None else int(np.searchsorted(self.starts, end))
         inside = (self.extra_at >= first) & (self.extra_at < last)
-        header = np.array([last - first, int(inside.sum())], dtype=np.uint32)
-        parts = (header, self.primary[first:last], (self.extra_at[inside] - first).astype(np.uint32), self.extra[inside])
-        return b"".join(part.tobytes() for part in parts)
+        pairs = np.column_stack([(self.extra_at[inside] - first).astype(np.uint32), self.extra[inside]])
+        return self.primary[first:last].tobytes(), pairs.astype(np.uint32).tobytes()
 
 
 _WORDS = {}
@@ -86,26 +86,18 @@ def query_stem_hash(text):
 class SegmentSequences:
     """All documents of one segment: doc d's stems are tokens[ptr[d]:ptr[d+1]]."""
 
-    def __init__(self, raw_values):
-        tokens, extra_pos, extra_hash, lengths = [], [], [], []
-        base = 0
-        for raw in raw_values:
-            if not raw:
-                lengths.append(0)
-                continue
-            values = np.frombuffer(raw, dtype=np.uint32)
-            count, extras = int(values[0]), int(values[1])
-            tokens.append(values[2:2 + count])
-            extra_pos.append(values[2 + count:2 + count + extras].astype(np.int64) + base)
-            extra_hash.append(values[2 + count + extras:2 + count + 2 * extras])
-            lengths.append(count)
-            base += count
-        self.ptr = np.zeros(len(lengths) + 1, dtype=np.int64)
-        np.cumsum(np.asarray(lengths, dtype=np.int64), out=self.ptr[1:])
-        self.tokens = np.concatenate(tokens) if tokens else EMPTY32
-        self.extra_pos = np.concatenate(extra_pos) if extra_pos else EMPTY64
-        self.extra_hash = np.concatenate(extra_hash) if extra_hash else EMPTY32
-        self.lengths = np.diff(self.ptr)
+    def __init__(self, stems, readings):
+        """From the raw columns: (bytes, per-document byte lengths) of "stems" and of "readings"."""
+        (stem_data, stem_lengths), (reading_data, reading_lengths) = stems, readings
+        self.tokens = np.frombuffer(stem_data, dtype=np.uint32)
+        self.lengths = np.asarray(stem_lengths, dtype=np.int64) // 4
+        self.ptr = np.zeros(len(self.lengths) + 1, dtype=np.int64)
+        np.cumsum(self.lengths, out=self.ptr[1:])
+        pairs = np.frombuffer(reading_data, dtype=np.uint32).reshape(-1, 2)
+        pair_counts = np.asarray(reading_lengths, dtype=np.int64) // 8
+        owners = np.repeat(np.arange(len(pair_counts), dtype=np.int64), pair_counts)
+        self.extra_pos = self.ptr[owners] + pairs[:, 0] if len(pairs) else EMPTY64
+        self.extra_hash = pairs[:, 1] if len(pairs) else EMPTY32
 
     def _docs_of(self, positions):
         return np.searchsorted(self.ptr, positions, side="right") - 1

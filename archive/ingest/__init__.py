@@ -1,0 +1,1 @@
+"""Turning scraped article text into archive records: boilerplate cleaning and date finding."""
