@@ -1,0 +1,159 @@
+"""Score the archive's Arabic analysis and haystack's default Whoosh analysis on a judged collection.
+
+Pure functions over a collection dict ({"documents": [{id, text}], "queries": [{id, category,
+query, relevant, note}]}); each analysis indexes it in a Whoosh RamStorage. No Django import here,
+but archive_search imports the archive's search modules (lazily), and they need Django set up:
+haystack reads settings and search.documents imports the archive's models (no database access).
+manage.py and pytest-django do that setup.
+
+Conventions, per query, with R the retrieved and G the relevant documents:
+- precision = |R & G| / |R|, recall = |R & G| / |G|;
+- empty result: precision 1.0 when nothing was relevant, else 0.0 (and recall 0.0);
+- nothing relevant: recall 1.0 (nothing was missed);
+- averages are macro: the mean over queries, per category and over all queries.
+"""
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.columns import VarBytesColumn
+from whoosh.fields import COLUMN, ID, TEXT, Schema
+from whoosh.filedb.filestore import RamStorage
+from whoosh.qparser import QueryParser
+
+COLLECTION = Path(__file__).with_name("collection.json")
+ARCHIVE, HAYSTACK = "archive", "haystack default"
+SYSTEMS = (ARCHIVE, HAYSTACK)
+
+
+def load_collection(path=COLLECTION):
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def precision_recall(retrieved, relevant):
+    """(precision, recall) of one query under the conventions in the module docstring."""
+    retrieved, relevant = set(retrieved), set(relevant)
+    found = len(retrieved & relevant)
+    if not retrieved:
+        precision = 1.0 if not relevant else 0.0
+    else:
+        precision = found / len(retrieved)
+    recall = found / len(relevant) if relevant else 1.0
+    return precision, recall
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One query's outcome for one analysis."""
+
+    query: dict
+    retrieved: frozenset
+    precision: float
+    recall: float
+
+    @property
+    def false_positives(self):
+        return sorted(self.retrieved - set(self.query["relevant"]))
+
+    @property
+    def false_negatives(self):
+        return sorted(set(self.query["relevant"]) - self.retrieved)
+
+
+def judge(collection, search):
+    """Run every query of the collection through `search(text) -> set of doc ids`."""
+    results = []
+    for query in collection["queries"]:
+        retrieved = frozenset(search(query["query"]))
+        results.append(Judged(query, retrieved, *precision_recall(retrieved, query["relevant"])))
+    return results
+
+
+def averages(results):
+    """{"overall": (P, R, n), category: (P, R, n), ...}: macro averages over queries."""
+    groups = {"overall": results}
+    for result in results:
+        groups.setdefault(result.query["category"], []).append(result)
+    return {name: (sum(r.precision for r in group) / len(group), sum(r.recall for r in group) / len(group),
+                   len(group)) for name, group in groups.items() if group}
+
+
+def archive_search(documents):
+    """A search function over `documents`, indexed and matched as the archive does.
+
+    Each document gets the fields search.documents.document gives an article (as documents_for
+    calls it), kept to those of backend.text_fields() and the "facets" column; matching uses
+    the engine's own IndexView and node_stats, combined as engine.select does: every required
+    node, no excluded one (facet and date filters aside).
+    """
+    from haystack.constants import DJANGO_CT, DJANGO_ID, ID as HAYSTACK_ID
+
+    from search.backend import index_writer, text_fields
+    from search.documents import document as archive_document
+    from search.engine import node_stats
+    from search.index_view import IndexView
+    from search.query import parse_query
+    from search.sequences import DocumentAnalysis
+
+    schema = Schema(**{HAYSTACK_ID: ID(stored=True), "facets": COLUMN(VarBytesColumn())}, **text_fields())
+    index = RamStorage().create_index(schema)
+    writer = index_writer(index)
+    for number, document in enumerate(documents, 1):
+        prepared = {HAYSTACK_ID: document["id"], DJANGO_CT: "archive.article", DJANGO_ID: number,
+                    "article_id": str(number), "text": document["text"]}
+        analysis = DocumentAnalysis(document["text"])
+        fields = archive_document(prepared, analysis.terms, analysis.columns())
+        writer.add_document(**{name: value for name, value in fields.items() if name in schema.names()})
+    writer.commit()
+    view = IndexView(index, ("evaluation", id(index)))
+    ids = [view.searcher.stored_fields(n)[HAYSTACK_ID] for n in range(view.searcher.doc_count_all())]
+
+    def search(text):
+        query = parse_query(text)
+        mask = np.ones(len(ids), dtype=bool)
+        for node in query.required:
+            keep = np.zeros(len(ids), dtype=bool)
+            keep[node_stats(view, node)[0]] = True
+            mask &= keep
+        for node in query.excluded:
+            mask[node_stats(view, node)[0]] = False
+        return {ids[n] for n in np.flatnonzero(mask)}
+
+    return search
+
+
+_MINUS = re.compile(r"(?<!\S)-(?=\S)")
+
+
+def haystack_search(documents):
+    """A search function over `documents` as haystack's Whoosh backend analyses them by default.
+
+    Queries go through whoosh.qparser.QueryParser with its default AND grouping; "-word" is
+    rewritten "NOT word" first, as haystack's auto_query does (Whoosh's default parser has no minus).
+    """
+    schema = Schema(id=ID(stored=True), text=TEXT(stored=True, analyzer=StemmingAnalyzer()))
+    index = RamStorage().create_index(schema)
+    writer = index.writer()
+    for document in documents:
+        writer.add_document(id=document["id"], text=document["text"])
+    writer.commit()
+    searcher = index.searcher()
+    parser = QueryParser("text", schema)
+
+    def search(text):
+        query = parser.parse(_MINUS.sub("NOT ", text))
+        return {searcher.stored_fields(n)["id"] for n in searcher.docs_for_query(query)}
+
+    return search
+
+
+def evaluate(collection=None):
+    """{system: [Judged, ...]} for both analyses on the collection (the stored one by default)."""
+    collection = collection if collection is not None else load_collection()
+    documents = collection["documents"]
+    return {ARCHIVE: judge(collection, archive_search(documents)),
+            HAYSTACK: judge(collection, haystack_search(documents))}
