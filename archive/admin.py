@@ -1,8 +1,10 @@
 """The editors' admin: an article and its statements in one form, actors and places with aliases."""
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Count
 
 from .forms import ArticleAdminForm, StatementInlineForm, StatementInlineFormSet
+from .ingest.importer import Importer
 from .models import Article, Person, PersonAlias, Place, PlaceAlias, Position, Source, Statement
 
 
@@ -42,6 +44,12 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_en", "slug", "aliases__name", "role"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [PersonAliasInline, PositionInline]
+    actions = ["mark_reviewed"]
+
+    @admin.action(description="Accept: mark the selected people reviewed")
+    def mark_reviewed(self, request, queryset):
+        count = queryset.update(reviewed=True)
+        self.message_user(request, f"{count} people marked reviewed.", messages.SUCCESS)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(statement_count=Count("statements", distinct=True))
@@ -88,6 +96,21 @@ class ArticleAdmin(admin.ModelAdmin):
     def statement_count(self, article):
         return article.statement_count
 
+    actions = ["propose_statements"]
+
+    @admin.action(description="Propose statements, speakers and places (marked unreviewed)")
+    def propose_statements(self, request, queryset):
+        importer = Importer()
+        proposed = people = 0
+        for article in queryset:
+            with transaction.atomic():
+                statements, new_people = importer.propose(article)
+            proposed, people = proposed + statements, people + new_people
+        self.message_user(
+            request, f"Proposed {proposed} statements and {people} new people on {queryset.count()} articles; "
+            "they are marked unreviewed until an editor ticks “reviewed”.", messages.SUCCESS,
+        )
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         article = form.instance
@@ -102,6 +125,12 @@ class StatementAdmin(admin.ModelAdmin):
     search_fields = ["text", "speaker__name", "speaker__name_en", "article__title"]
     autocomplete_fields = ["article", "speaker", "place"]
     list_select_related = ["speaker", "article"]
+    actions = ["mark_reviewed"]
+
+    @admin.action(description="Accept: mark the selected statements reviewed")
+    def mark_reviewed(self, request, queryset):
+        count = queryset.update(reviewed=True)
+        self.message_user(request, f"{count} statements marked reviewed.", messages.SUCCESS)
 
     @admin.display(description="النص")
     def excerpt(self, statement):
