@@ -1,0 +1,332 @@
+"""Who said what, where: statements, speakers and places proposed from a cleaned article body."""
+
+# No Django here: the gazetteer is built from plain dicts (Gazetteer.from_dicts), so the importer,
+# the evaluation and the tests share one extractor.
+
+import json
+from dataclasses import dataclass, field
+
+from search.arabic import FUNCTION_WORDS, normalize
+
+from .places import PhraseIndex, mentioned_places, phrase_tokens, place_of_saying
+from .quotes import Doc, cue_at, find_complement
+from .speakers import (MentionFinder, NewSpeaker, Tracker, add_new_name_mentions, office_of, parse_date,
+                       role_stems, subject_before, subject_of)
+
+__all__ = ["Gazetteer", "ProposedStatement", "Extraction", "NewSpeaker", "extract",
+           "gazetteer_dicts_from_curation", "load_curation_gazetteer"]
+
+_GOVERNMENT_WORDS = frozenset(normalize(w) for w in "حكومة الحكومة إدارة الإدارة".split())
+
+
+@dataclass
+class ProposedStatement:
+    """One statement as the extractor proposes it; body[start:end] == text."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # quote or paraphrase
+    speaker_key: str = None
+    new_speaker: NewSpeaker = None
+    place_key: str = None
+    confidence: float = 0.0
+    reason: str = ""
+
+
+@dataclass
+class Extraction:
+    """What one body yields: statements in text order, and the keys of the people and places named."""
+
+    statements: list = field(default_factory=list)
+    people: list = field(default_factory=list)
+    new_people: list = field(default_factory=list)
+    places: list = field(default_factory=list)
+
+
+@dataclass
+class Gazetteer:
+    """The known people and places, indexed for matching in text."""
+
+    people: dict
+    places: dict
+    names: PhraseIndex
+    place_names: PhraseIndex
+    offices: list
+    shared: dict  # a synthetic key -> the keys whose names all read this way (resolved by recency)
+    governments: dict  # normalized country name -> the organisation that speaks for it
+
+    @classmethod
+    def from_dicts(cls, people, places):
+        names, place_names = PhraseIndex(), PhraseIndex(bare_article=True, place_names=True)
+        offices, governments, owners = [], {}, {}
+        for p in people:
+            for alias in _unique([p["name"], *p.get("aliases", ())]):
+                owners.setdefault(phrase_tokens(alias), set()).add(p["key"])
+            for pos in p.get("positions", ()):
+                offices.append(office_of(p["key"], pos["title"], pos.get("start"), pos.get("end")))
+            if p.get("kind") == "organisation" and set(phrase_tokens(p["name"])) & _GOVERNMENT_WORDS:
+                governments.setdefault(normalize(p.get("affiliation", "")), p["key"])
+        weak = {}
+        for p in people:
+            for form in _short_forms(p):
+                weak.setdefault(form, set()).add(p["key"])
+        shared = {}
+        for words, keys in list(owners.items()) + [(w, k) for w, k in weak.items() if w not in owners]:
+            key = next(iter(keys)) if len(keys) == 1 else "shared:" + " ".join(words)
+            if len(keys) > 1:
+                shared[key] = sorted(keys)
+            names.add(" ".join(words), key, weak=words in weak and words not in owners)
+        for pl in places:
+            for alias in _unique([pl["name"], *pl.get("aliases", ())]):
+                place_names.add(alias, pl["key"])
+        return cls({p["key"]: p for p in people}, {p["key"]: p for p in places}, names, place_names,
+                   offices, shared, governments)
+
+    def government_of(self, place_key):
+        """أعلنت واشنطن: a country or its capital speaking is its government, when one is known."""
+        place = self.places.get(place_key) or {}
+        country = place.get("name") if place.get("kind") == "country" else place.get("country", "")
+        return self.governments.get(normalize(country or ""))
+
+    def feminine(self, key):
+        """Whether a speaker takes feminine verbs: an institution named by a feminine noun (وزارة),
+        a person said to be female or holding a feminine title (المتحدثة)."""
+        person = self.people.get(key) or {}
+        if person.get("gender"):
+            return person["gender"] in ("f", "female")
+        if person.get("kind") == "organisation":
+            words = phrase_tokens(person.get("name", ""))
+            return bool(words) and words[0].endswith("ه")
+        return any(phrase_tokens(p["title"])[:1] and phrase_tokens(p["title"])[0].endswith("ه")
+                   for p in person.get("positions", ()))
+
+    def describes(self, key, stems):
+        """Whether the role words fit this actor's aliases or offices (المسؤول الروسي)."""
+        person = self.people.get(key) or {}
+        forms = [set(role_stems(phrase_tokens(a))) for a in [person.get("name", ""), *person.get("aliases", ())]]
+        forms += [set(o.stems) for o in self.offices if o.key == key]
+        return any(set(stems) <= f for f in forms if f)
+
+
+def _unique(names):
+    return [n for n in dict.fromkeys(names) if n and n.strip()]
+
+
+def _short_forms(person):
+    """Weak forms: a person's family name, an institution's name cut after two words."""
+    words = phrase_tokens(person["name"])
+    if person.get("kind") == "person" and len(words) >= 2 and len(words[-1]) >= 3:
+        return [words[-1:]]
+    if person.get("kind") == "organisation":
+        return [tuple(phrase_tokens(a))[:2] for a in person.get("aliases", ()) if len(phrase_tokens(a)) >= 3]
+    return []
+
+
+def extract(body, published, gazetteer):
+    """Statements, speakers and places proposed for one cleaned article body."""
+    doc = Doc(body)
+    day = parse_date(published)
+    place_matches = gazetteer.place_names.find(doc.tokens, body)
+    finder = MentionFinder(gazetteer.names, gazetteer.offices, day, lambda k: cue_at(doc, k) is not None)
+    mentions = add_new_name_mentions(finder.find(doc.tokens, body, place_matches), doc.tokens, body)
+    _resolve_shared(mentions, gazetteer)
+    drafts = statement_spans(doc, _drafts(doc, mentions), mentions)
+    tracker = Tracker(gazetteer, doc)
+    for d in drafts:
+        tracker.attribute(d, subject_of(doc, d, mentions))
+    final = tracker.final(drafts)
+    # where it was said is told around the cue, never inside what was said
+    said = [(a, b) for a, b in _token_ranges(doc, [(d.start, d.end) for d in final] +
+                                              [(q.open, q.close + 1) for q in doc.quotes])]
+    skip = [(m.i, m.j) for m in mentions if m.role] + said
+    out = []
+    for d in final:
+        lo = doc.sentence_tokens(d.sentence)[0]
+        d.place = place_of_saying(doc.tokens, place_matches, lo, max(d.comp.marker, d.k + 1), skip)
+        out.append(ProposedStatement(body[d.start:d.end], d.start, d.end, d.kind, d.speaker_key, d.new_speaker,
+                                     d.place, round(d.confidence, 2), d.reason))
+    _carry_places(out)
+    people = list(dict.fromkeys([m.key for m in mentions if m.key and m.how not in ("place",)
+                                 and m.key in gazetteer.people] + [s.speaker_key for s in out if s.speaker_key]))
+    # only unknown people who speak are proposed: a name after a role that says nothing is less sure
+    news = list({s.new_speaker.ident(): s.new_speaker for s in out if s.new_speaker}.values())
+    return Extraction(out, people, news, mentioned_places(place_matches))
+
+
+def _token_ranges(doc, spans):
+    """Token index ranges [i, j) of character spans."""
+    out = []
+    for a, b in spans:
+        idx = [n for n, t in enumerate(doc.tokens) if a <= t.start < b]
+        if idx:
+            out.append((idx[0], idx[-1] + 1))
+    return out
+
+
+def _resolve_shared(mentions, gazetteer):
+    """A name several actors share (وزارة الخارجية, a common family name) is the one named last."""
+    seen = []
+    for m in mentions:
+        if m.key in gazetteer.shared:
+            owners = gazetteer.shared[m.key]
+            m.key = next((k for k in reversed(seen) if k in owners), None)
+            m.how = "short"
+        elif m.key and m.how == "org-prefix":
+            m.how = "short"
+        if m.key:
+            seen.append(m.key)
+
+
+@dataclass
+class Draft:
+    """A statement being built: its cue, complement, span, and then its speaker."""
+
+    k: int
+    cue: object
+    comp: object
+    sentence: int
+    start: int = 0
+    end: int = 0
+    kind: str = "paraphrase"
+    speaker_key: str = None
+    new_speaker: NewSpeaker = None
+    place: str = None
+    confidence: float = 0.0
+    reason: str = ""
+    parent: object = None  # a quote split off a clause keeps the clause's speaker
+    role_mention: object = None
+    reply: bool = False
+
+
+def _drafts(doc, mentions):
+    """One draft per cue that governs a complement; a complement is claimed by its first cue."""
+    mention_starts = {m.i for m in mentions}
+    drafts = []
+    for s in range(len(doc.sentences)):
+        lo, hi = doc.sentence_tokens(s)
+        claimed = set()
+        for k in range(lo, hi):
+            cue = cue_at(doc, k)
+            if cue is None or doc.tokens[k].start < doc.title_end or any(d.comp.subject[0] <= k < d.comp.marker for d in drafts[-3:] if d.sentence == s):
+                continue
+            comp = find_complement(doc, k, cue, hi, lambda j: j in mention_starts)
+            if comp is None or comp.marker in claimed or (comp.quote and comp.quote.start in claimed):
+                continue
+            claimed.update({comp.marker, comp.quote.start if comp.quote else -1})
+            drafts.append(Draft(k, cue, comp, s))
+    return drafts
+
+
+_EDGE = " \t\n.،,;:؛-–—"
+_GLYPHS = "“”„‟«»\"″'‘’"
+_WA_FUNCTION = frozenset(w for w in FUNCTION_WORDS if w.startswith("و")) | {"و" + w for w in FUNCTION_WORDS}
+
+
+def statement_spans(doc, drafts, mentions):
+    """Give each draft its span: a quote's interior, or the clause up to where the next cue's
+    lead-in starts or the sentence ends; a quote that closes a clause as a clause of its own
+    (، وإلا “...”) is split off. Drafts left with fewer than two words are dropped."""
+    out = []
+    for n, d in enumerate(drafts):
+        comp = d.comp
+        if comp.kind == "quote":
+            d.start, d.end, d.kind = comp.quote.start, comp.quote.end, "quote"
+            out.append(d)
+            continue
+        end = comp.end
+        if end is None:
+            end = doc.sentences[d.sentence][1]
+            for later in drafts[n + 1:]:
+                if later.sentence == d.sentence and doc.tokens[later.k].start > comp.start:
+                    end = min(end, _lead_in(doc, later, mentions, comp.start))
+                    break
+        d.start, d.end = _trim(doc, comp.start, end)
+        d.kind = "quote" if comp.kind == "direct" else "paraphrase"
+        split = _closing_quote(doc, d) if d.kind == "paraphrase" else None
+        if split is not None:
+            cut, q = split
+            d.start, d.end = _trim(doc, d.start, cut)
+            out.extend(x for x in (d, Draft(d.k, d.cue, comp, d.sentence, q.start, q.end, "quote", parent=d))
+                       if doc.words_in(x.start, x.end) >= 2)
+        elif doc.words_in(d.start, d.end) >= 2:
+            out.append(d)
+    return out
+
+
+def _lead_in(doc, d, mentions, floor):
+    """Where the clause before cue d stops: at a comma just before it (، مشيرا) or its subject."""
+    tokens, lead = doc.tokens, d.k
+    pre = subject_before(doc, mentions, doc.sentence_tokens(d.sentence)[0], d.k)
+    if pre is not None and d.cue.form in ("verb", "imperfect") and tokens[pre.i].start >= floor:
+        lead = pre.i
+    for m in range(lead, max(lead - 3, 0), -1):
+        gap = doc.gap(m)
+        if tokens[m - 1].start < floor:
+            break
+        for comma in "،,؛;":
+            if comma in gap:
+                return tokens[m - 1].end + gap.index(comma)
+    return tokens[lead].start
+
+
+def _trim(doc, start, end):
+    """Strip spaces, edge punctuation and quote marks whose partner lies outside the span."""
+    body, opens = doc.body, {q.open: q.close for q in doc.quotes}
+    closes = {q.close: q.open for q in doc.quotes}
+    while True:
+        before = (start, end)
+        while start < end and (body[start] in _EDGE or body[start].isspace()):
+            start += 1
+        while end > start and (body[end - 1] in _EDGE or body[end - 1].isspace()):
+            end -= 1
+        if end > start and body[end - 1] in _GLYPHS and closes.get(end - 1, -1) < start:
+            end -= 1
+        if end > start and body[start] in _GLYPHS and opens.get(start, end) >= end:
+            start += 1
+        if (start, end) == before:
+            return start, end
+
+
+def _closing_quote(doc, d):
+    """A long quote that ends the clause and starts a clause of its own: (cut position, quote)."""
+    body = doc.body
+    for q in doc.quotes:
+        if not (d.start < q.open and q.close < d.end + 1 and doc.is_long(q)):
+            continue
+        if body[q.close + 1:d.end].strip(_EDGE + _GLYPHS):
+            continue  # words follow the quote: it is part of the clause ('فرصة ...' بين الأطراف)
+        first = next(k for k, t in enumerate(doc.tokens) if t.start >= q.start)
+        for m in range(first, max(first - 3, 0), -1):
+            gap = doc.gap(m)
+            if doc.tokens[m - 1].start <= d.start:
+                break
+            if "،" in gap or "," in gap:
+                return doc.tokens[m - 1].end + gap.replace(",", "،").index("،"), q
+        if doc.tokens[first].text in _WA_FUNCTION:
+            return q.open, q
+    return None
+
+
+def _carry_places(statements):
+    """A speaker going on without a new place is still where he was (وأضاف، وتابع)."""
+    for prev, cur in zip(statements, statements[1:]):
+        if cur.place_key is None and prev.speaker_key and cur.speaker_key == prev.speaker_key:
+            cur.place_key = prev.place_key
+
+
+def gazetteer_dicts_from_curation(curation):
+    """(people, places) dicts for Gazetteer.from_dicts from a curation.json structure."""
+    people = [{"key": p["slug"], "name": p["name"], "name_en": p.get("name_en", ""),
+               "aliases": p.get("aliases", []), "kind": p.get("kind", "person"),
+               "affiliation": p.get("affiliation", ""), "positions": p.get("positions", [])}
+              for p in curation.get("people", [])]
+    places = [{"key": p["slug"], "name": p["name"], "name_en": p.get("name_en", ""),
+               "aliases": p.get("aliases", []), "kind": p.get("kind", "city"), "country": p.get("country", "")}
+              for p in curation.get("places", [])]
+    return people, places
+
+
+def load_curation_gazetteer(path):
+    with open(path, encoding="utf-8") as f:
+        return Gazetteer.from_dicts(*gazetteer_dicts_from_curation(json.load(f)))

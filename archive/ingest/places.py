@@ -1,0 +1,119 @@
+"""Finding gazetteer names in a tokenized body (clitic-aware phrase matching) and the places it mentions."""
+
+from dataclasses import dataclass, field
+
+from search.arabic import FUNCTION_WORDS, normalize, tokenize
+
+# One-letter proclitics and their stacks, as Arabic news writes them before a name:
+# وحلب، فحلب، بحلب، لحلب، كحلب، وبحلب، ولحلب ... (normalized, so و/ف/ب/ل/ك only).
+PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+# ل + ال contracts to لل (للأسد = ل + الأسد); و/ف may stack in front.
+_LAM_ARTICLE = ("لل", "ولل", "فلل")
+_TANWEEN_FATH = "\u064b"
+
+# Words that introduce where something was said: في جنيف، من بروكسل، خلال زيارته إلى موسكو.
+_WHERE_WORDS = frozenset(normalize(w) for w in "في من خلال الى إلى لدى أمام داخل".split())
+_VISIT_WORDS = frozenset(normalize(w) for w in "زيارة زيارته زيارتها جولة جولته جولتها".split())
+
+
+def phrase_tokens(text):
+    """The normalized word tokens of a name, as the body's tokens will read."""
+    return tuple(t.text for t in tokenize(text))
+
+
+@dataclass(frozen=True)
+class Match:
+    """A gazetteer phrase found in the body: tokens [i, j), the entry key, and how it matched."""
+
+    i: int
+    j: int
+    key: str
+    weak: bool = False
+    prefix: str = ""
+
+
+@dataclass
+class PhraseIndex:
+    """Names (token tuples) of keyed entries, matched whole and with proclitics on the first word.
+
+    Whole tokens only: كيري never matches inside كيربي. `bare_article` also lets a name written
+    with the article match without it (الفوعة / فوعة), which suits place names.
+    """
+
+    bare_article: bool = False
+    place_names: bool = False  # then a form that reads as an adjective (روسيًا) is not the name
+    _first: dict = field(default_factory=dict)
+
+    def add(self, name, key, weak=False):
+        words = phrase_tokens(name)
+        if not words:
+            return
+        for form, prefix in self._first_forms(words[0]).items():
+            self._first.setdefault(form, []).append((words, key, weak, prefix))
+
+    def _first_forms(self, word):
+        """Spelling of a name's first word with each proclitic -> that proclitic."""
+        forms = {p + word: p for p in PROCLITICS}
+        if word.startswith("ال") and len(word) > 3:
+            rest = word[2:]
+            forms.update((p + rest, p[:-1]) for p in _LAM_ARTICLE)
+            if self.bare_article and len(rest) >= 4:
+                forms.update((p + rest, p) for p in PROCLITICS if p + rest not in forms)
+        return forms
+
+    def find(self, tokens, body):
+        """Longest non-overlapping matches, left to right, as a list of Match."""
+        out, i, n = [], 0, len(tokens)
+        while i < n:
+            best = None
+            for words, key, weak, prefix in self._first.get(tokens[i].text, ()):
+                j = i + len(words)
+                if j > n or any(tokens[k].text != words[k - i] for k in range(i + 1, j)):
+                    continue
+                if not _joined(tokens, body, i, j):
+                    continue
+                if best is None or j > best.j or (j == best.j and best.weak and not weak):
+                    best = Match(i, j, key, weak, prefix)
+            if best is not None and not (self.place_names and _adjective_reading(tokens[best.j - 1])):
+                out.append(best)
+                i = best.j
+            else:
+                i += 1
+        return out
+
+
+def _joined(tokens, body, i, j):
+    """A multi-word name must not run across punctuation (دير، الزور is two things)."""
+    return all(not body[tokens[k - 1].end:tokens[k].start].strip() for k in range(i + 1, j))
+
+
+def _adjective_reading(token):
+    """روسيًا with tanween is the accusative adjective "Russian", not the country روسيا."""
+    return token.text.endswith("ا") and _TANWEEN_FATH in token.original
+
+
+def mentioned_places(matches):
+    """Keys of the places matched, in order of first mention, each once."""
+    return list(dict.fromkeys(m.key for m in matches if not m.weak))
+
+
+def place_of_saying(tokens, matches, lo, hi, excluded=()):
+    """The place a sentence says a statement was made at, looking in tokens [lo, hi).
+
+    A place counts when a preposition of location governs it (في جنيف، من بروكسل، بجنيف،
+    في لقاء بكين) or it follows a visit (خلال زيارته إلى موسكو). Places inside a role or
+    name (المبعوث الخاص إلى سوريا) are passed in `excluded` as token ranges and skipped.
+    """
+    for m in matches:
+        if m.weak or not (lo <= m.i < hi) or any(a <= m.i < b for a, b in excluded):
+            continue
+        if "ب" in m.prefix:  # بجنيف
+            return m.key
+        before = [tokens[k].text for k in range(max(lo, m.i - 3), m.i)]
+        if before and before[-1] in _WHERE_WORDS:
+            return m.key
+        if len(before) >= 2 and before[-2] in _WHERE_WORDS and before[-1] not in FUNCTION_WORDS:
+            return m.key  # في لقاء بكين، في مؤتمر جنيف
+        if any(w in _VISIT_WORDS for w in before):
+            return m.key
+    return None
