@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from archive.models import Article, Person, Place, Source, Statement, fingerprint
+from search.models import record_articles
 
 from .cleaning import clean
 from .dates import find_dates
@@ -77,6 +78,12 @@ def statement_day(dates, start):
     return earlier[-1].value if earlier else None
 
 
+def link(through, article, name, rows):
+    """Add mentions to an article that it does not have yet, in one insert."""
+    present = set(through.objects.filter(article=article).values_list(f"{name}_id", flat=True))
+    through.objects.bulk_create([through(article=article, **{name: row}) for row in rows if row.pk not in present])
+
+
 class Importer:
     """Saves articles; keeps one gazetteer for a whole run, refreshed when it learns new people."""
 
@@ -129,10 +136,12 @@ class Importer:
                 said_on=statement_day(dates, proposed.start),
             ))
             taken.append((proposed.start, proposed.end))
-        for statement in statements:
-            statement.save()
-        article.people.add(*people.values())
-        article.places.add(*places.values())
+        # Bulk writes send no signals: the article's index change is recorded once, below, in
+        # the same transaction (the importer and the admin action both hold one open).
+        Statement.objects.bulk_create(statements)
+        link(Article.people.through, article, "person", people.values())
+        link(Article.places.through, article, "place", places.values())
+        record_articles([article.pk])
         if created_people:
             self._gazetteer = None  # the next article knows them
         return len(statements), created_people
