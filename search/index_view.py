@@ -181,3 +181,12 @@ def forget_view():
     _state.view = None
     IndexView.segment_columns.clear()
     IndexView.segment_sequences.clear()
+
+
+def reopen_after_fork():
+    """In a freshly forked worker: open its own searcher on next use, keeping the parsed arrays.
+
+    The arrays the master read are shared with the worker; its open files are
+    not safe to share, so the inherited searcher is set aside unused.
+    """
+    _state.view = None

@@ -1,4 +1,5 @@
 """Serve the archive: gunicorn for the web, and beside it the one index writer, restarted if it dies."""
+import ctypes
 import os
 import signal
 import subprocess
@@ -8,6 +9,15 @@ import time
 from django.core.management.base import BaseCommand
 
 RESTART_PAUSE = 1.0
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent():
+    """In a child, before exec: be sent SIGTERM when serve dies, even by kill -9, so nothing is left orphaned."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: serve's own SIGTERM handler still stops the children
+        pass
 
 
 class Command(BaseCommand):
@@ -20,13 +30,19 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, **options):
         gunicorn = [
-            sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind", f"{host}:{port}",
+            sys.executable, "-m", "gunicorn", "config.wsgi:application", "--config", "python:config.gunicorn",
+            "--bind", f"{host}:{port}",
             "--workers", str(workers), "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
             "--graceful-timeout", "10",
+            # Workers fork from a master that has read the index's columns and stem sequences
+            # (config/wsgi.py), so they share those arrays instead of each reading its own copy.
+            "--preload",
+            # A canonical search URL with a 500-character Arabic query is longer than gunicorn's 4094 default.
+            "--limit-request-line", "8190",
         ]
         writer_command = [sys.executable, "manage.py", "index_writer"]
-        web = subprocess.Popen(gunicorn)
-        writer = subprocess.Popen(writer_command)
+        web = subprocess.Popen(gunicorn, preexec_fn=die_with_parent)
+        writer = subprocess.Popen(writer_command, preexec_fn=die_with_parent)
         self.stopping = False
 
         def stop(signum, frame):
@@ -40,7 +56,7 @@ class Command(BaseCommand):
                     # Changes wait in the database while the writer is down; a new one picks them up.
                     self.stderr.write(f"Index writer exited with {writer.returncode}; restarting it.")
                     time.sleep(RESTART_PAUSE)
-                    writer = subprocess.Popen(writer_command)
+                    writer = subprocess.Popen(writer_command, preexec_fn=die_with_parent)
                 time.sleep(0.5)
         finally:
             for process in (web, writer):
