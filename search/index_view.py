@@ -141,7 +141,7 @@ def raw_column(reader, name):
     count = reader.doc_count_all()
     if not reader.has_column(name):
         return b"", np.zeros(count, dtype=np.int64)
-    column = reader.column_reader(name)
+    column = reader.column_reader(name, translate=False)
     if isinstance(column, ColumnReader) and hasattr(column, "_lengths"):
         lengths = np.asarray(column._lengths, dtype=np.int64)
         return column._dbfile.get(column._basepos, int(lengths.sum())), lengths

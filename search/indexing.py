@@ -8,6 +8,7 @@ from pathlib import Path
 from django.db import connections as connections_db
 from haystack import connections
 from whoosh import index as whoosh_index
+from whoosh import writing
 from whoosh.filedb.filestore import FileStorage
 
 from .analysis_version import ANALYSIS_VERSION
@@ -18,6 +19,7 @@ from .models import IndexChange, record_rebuild
 log = logging.getLogger(__name__)
 VERSION_FILE = "analysis-version"
 REBUILD_BATCH = 500
+SEGMENT_DOCUMENTS = 20_000
 
 
 def backend():
@@ -35,8 +37,22 @@ def index_is_current():
     return whoosh_index.exists_in(str(path)) and stamp.exists() and stamp.read_text().strip() == ANALYSIS_VERSION
 
 
+def recover_interrupted_swap():
+    """Put an index back in place when a writer died between the two renames of a swap."""
+    live = index_path()
+    if live.exists():
+        return
+    for candidate in (live.with_name(live.name + ".new"), live.with_name(live.name + ".old")):
+        stamp = candidate / VERSION_FILE
+        if whoosh_index.exists_in(str(candidate)) and stamp.exists():
+            candidate.rename(live)
+            log.warning("Recovered the index from %s after an interrupted swap.", candidate.name)
+            return
+
+
 def ensure_current_index():
     """Queue a rebuild when the index is missing or was built by another analysis version."""
+    recover_interrupted_swap()
     if not index_is_current() and not IndexChange.objects.filter(article_id__isnull=True).exists():
         record_rebuild()
 
@@ -87,12 +103,18 @@ def rebuild(workers=None):
     engine = backend()
     engine.setup_if_needed()
     ix = FileStorage(str(fresh)).create_index(engine.schema)
-    writer = index_writer(ix)
     ids = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    writer, in_segment = index_writer(ix), 0
     for documents in prepared_batches(ids, workers if workers is not None else os.cpu_count() or 1):
         for document in documents:
             writer.add_document(**document)
-    writer.commit(optimize=True)
+        in_segment += len(documents)
+        if in_segment >= SEGMENT_DOCUMENTS:
+            # A segment per ~20k documents, never merged: Whoosh's posting pool spills to disk
+            # and its merges are slow in Python, while the engine reads segments side by side.
+            writer.commit(mergetype=writing.NO_MERGE)
+            writer, in_segment = index_writer(ix), 0
+    writer.commit(mergetype=writing.NO_MERGE)
     (fresh / VERSION_FILE).write_text(ANALYSIS_VERSION)
     swap_into_place(fresh, live)
     engine.setup()

@@ -1,0 +1,307 @@
+"""manage.py bench: generate a synthetic archive, then time analysis, indexing and faceted search against the targets."""
+import hashlib
+import json
+import os
+import resource
+import subprocess
+import time
+from itertools import islice
+from pathlib import Path
+from urllib.parse import unquote
+
+import numpy as np
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import DatabaseError, connection, transaction
+
+from search.benchmark import corpus as corpus_module
+from search.benchmark.corpus import COMMON_WORD, COMMON_WORDS, PHRASES, RARE_WORDS, Corpus, sample_text
+
+LOAD_BATCH = 1000
+ANALYZER_BYTES = 1_000_000
+WARM_QUERY = "دبلوماسي"  # searched once after each reset, so a "cold" search runs in a warm process
+TARGETS = {"cold_ms": 200, "repeated_ms": 20, "articles_per_s": 300, "peak_mb": 2048}
+FACETED = ("a", "b")  # the families the latency targets speak of: 4 facets with a common word or a phrase
+
+
+now = time.perf_counter
+
+
+def peak_mb():
+    """Max resident memory in MB of this process and of its largest child (index workers)."""
+    return tuple(resource.getrusage(who).ru_maxrss / 1024 for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+
+
+def load():
+    return "/".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def git(*args):
+    try:
+        return subprocess.run(["git", *args], cwd=settings.BASE_DIR, capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def code_version():
+    """The commit the code was taken from, and whether tracked files differ from it."""
+    return (git("rev-parse", "--short", "HEAD") or "unknown") + (" with uncommitted changes" if git("status", "--porcelain", "-uno") else "")
+
+
+class Command(BaseCommand):
+    help = "Benchmark analysis, indexing and search on a generated archive (set ARCHIVE_DATA_DIR to a scratch directory)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--size", type=int, default=1000, help="Articles in the generated archive.")
+        parser.add_argument("--seed", type=int, default=1, help="Seed of the generator (same seed, same archive).")
+        parser.add_argument("--rebuild", action="store_true", help="Rebuild (and time) the index even when it is current.")
+        parser.add_argument("--runs", type=int, default=10, help="Distinct searches per query family (default 10).")
+
+    def handle(self, *args, size, seed, rebuild, runs, **options):
+        self.data_dir = Path(settings.ARCHIVE_DATA_DIR)
+        self.corpus = Corpus(seed)
+        source_hash = hashlib.sha1(Path(corpus_module.__file__).read_bytes()).hexdigest()[:12]
+        self.marker = {"size": size, "seed": seed, "generator": source_hash}
+        from search.analysis_version import ANALYSIS_VERSION
+
+        self.stdout.write(f"Benchmark in {self.data_dir} (database {connection.settings_dict['NAME']}); "
+            f"code {code_version()}, analysis version {ANALYSIS_VERSION}; {os.cpu_count()} CPUs, load {load()}")
+        self.ensure_corpus(size)
+        self.analyzer()
+        self.indexing(rebuild)
+        self.check_common_word()
+        results = self.queries(runs, size)
+        self.report(results, size)
+
+    # -- the archive ---------------------------------------------------------------
+
+    def marker_file(self, name):
+        return self.data_dir / f"bench-{name}.json"
+
+    def read_marker(self, name):
+        try:
+            return json.loads(self.marker_file(name).read_text())
+        except (OSError, ValueError):
+            return {}
+
+    def ensure_corpus(self, size):
+        from archive.models import Article, Statement
+
+        stored = self.read_marker("corpus")
+        try:
+            count = Article.objects.count()
+        except DatabaseError:
+            count = None
+        if stored.get("corpus") == self.marker and count == size:
+            call_command("migrate", verbosity=0, interactive=False)  # a loaded archive still gets new tables
+            self.stdout.write(f"Archive: {size:,} articles, {Statement.objects.count():,} statements already loaded "
+                              f"(loaded in {stored['seconds']:.1f} s, {size / stored['seconds']:,.0f} articles/s)")
+            return
+        self.marker_file("corpus").unlink(missing_ok=True)
+        self.marker_file("index").unlink(missing_ok=True)
+        started = now()
+        call_command("migrate", verbosity=0, interactive=False)
+        statements = self.load(size)
+        seconds = now() - started
+        self.marker_file("corpus").write_text(json.dumps({"corpus": self.marker, "seconds": seconds}))
+        self.stdout.write(f"Archive: generated and loaded {size:,} articles, {statements:,} statements "
+                          f"in {seconds:.1f} s ({size / seconds:,.0f} articles/s, migrate included)")
+
+    def load(self, size):
+        from archive.models import Article, Person, PersonAlias, Place, PlaceAlias, Position, Source, Statement
+        from search.models import IndexChange
+
+        people_through, places_through = Article.people.through, Article.places.through
+        with connection.cursor() as cursor:
+            for model in (Statement, people_through, places_through, Article, PersonAlias, Position, Person,
+                          PlaceAlias, Place, Source, IndexChange):
+                cursor.execute(f'DELETE FROM "{model._meta.db_table}"')
+        c = self.corpus
+        with transaction.atomic():
+            Source.objects.bulk_create([Source(id=i, **s) for i, s in enumerate(c.sources, 1)])
+            people = {p["slug"]: i for i, p in enumerate(c.people, 1)}
+            Person.objects.bulk_create([Person(id=people[p["slug"]], name=p["name"], name_en=p["name_en"], slug=p["slug"],
+                                               kind=p["kind"], role=p["role"]) for p in c.people])
+            PersonAlias.objects.bulk_create([PersonAlias(person_id=people[p["slug"]], name=alias)
+                                             for p in c.people for alias in p["aliases"]])
+            places = {p["slug"]: i for i, p in enumerate(c.places, 1)}
+            Place.objects.bulk_create([Place(id=places[p["slug"]], name=p["name"], name_en=p["name_en"], slug=p["slug"],
+                                             kind=p["kind"]) for p in c.places])
+        sources = {s["slug"]: i for i, s in enumerate(c.sources, 1)}
+        articles, statement_count = c.articles(size), 0
+        while batch := list(islice(articles, LOAD_BATCH)):
+            statement_count += self.load_batch(batch, sources, people, places)
+        IndexChange.objects.all().delete()  # bulk_create sends no signals; the index is built below
+        return statement_count
+
+    def load_batch(self, batch, sources, people, places):
+        from archive.models import Article, Statement, fingerprint
+
+        statements = [Statement(article_id=a["id"], speaker_id=people[s["speaker"]], text=s["text"], start=s["start"],
+                                end=s["end"], kind=s["kind"], place_id=places.get(s["place"]), said_on=s["said_on"])
+                      for a in batch for s in a["statements"]]
+        with transaction.atomic():
+            Article.objects.bulk_create([Article(id=a["id"], title=a["title"], body=a["body"], published=a["published"],
+                                                 source_id=sources[a["source"]], url=a["url"], fingerprint=fingerprint(a["body"]))
+                                         for a in batch])
+            Statement.objects.bulk_create(statements)
+            Article.people.through.objects.bulk_create([Article.people.through(article_id=a["id"], person_id=people[s])
+                                                        for a in batch for s in a["people"]])
+            Article.places.through.objects.bulk_create([Article.places.through(article_id=a["id"], place_id=places[s])
+                                                        for a in batch for s in a["places"]])
+        return len(statements)
+
+    # -- analysis and indexing -----------------------------------------------------
+
+    def analyzer(self):
+        from search.arabic import analyze, index_stems, stem
+        from search.arabic.tokenize import _normalize_word
+
+        bodies = sample_text(ANALYZER_BYTES)
+        megabytes = sum(len(b.encode("utf-8")) for b in bodies) / 1e6
+        for cached in (stem, index_stems, _normalize_word):
+            cached.cache_clear()
+        rates = []
+        for _ in range(2):  # first with empty word caches, then warm
+            started, cpu, words = now(), time.process_time(), 0
+            for body in bodies:
+                words += len(analyze(body))
+            rates += [words / (now() - started), words / (time.process_time() - cpu)]
+        self.stdout.write(f"Analyzer: {megabytes:.2f} MB, {words:,} words: {rates[0]:,.0f} words/s from empty caches, "
+                          f"{rates[2]:,.0f} words/s warm ({rates[1]:,.0f} and {rates[3]:,.0f} per CPU second)")
+
+    def indexing(self, rebuild):
+        from archive.models import Article, Statement
+        from search.backend import become_index_writer
+        from search.engine import reset
+        from search.indexing import index_is_current, index_path
+        from search.indexing import rebuild as rebuild_index
+
+        stored = self.read_marker("index")
+        if rebuild or stored.get("corpus") != self.marker or not index_is_current():
+            become_index_writer()
+            articles, statements = Article.objects.count(), Statement.objects.count()
+            started = now()
+            rebuild_index()
+            seconds = now() - started
+            disk = sum(f.stat().st_size for f in index_path().rglob("*") if f.is_file()) / 1e6
+            stored = {"corpus": self.marker, "seconds": seconds, "articles": articles, "statements": statements,
+                      "disk_mb": disk, "peak_mb": sum(peak_mb()), "measured": "now"}
+            self.marker_file("index").write_text(json.dumps(stored))
+            reset()
+        else:
+            stored["measured"] = "when the index was built (current: pass --rebuild to time it again)"
+        self.index_stats = stored
+        self.stdout.write(f"Indexing ({stored['measured']}): {stored['articles']:,} articles + {stored['statements']:,} "
+                          f"statements in {stored['seconds']:.1f} s: {stored['articles'] / stored['seconds']:,.0f} articles/s, "
+                          f"{(stored['articles'] + stored['statements']) / stored['seconds']:,.0f} documents/s; "
+                          f"index {stored['disk_mb']:.1f} MB on disk; peak RSS {stored['peak_mb']:,.0f} MB (process + largest worker)")
+
+    # -- searching -------------------------------------------------------------------
+
+    def check_common_word(self):
+        from archive.models import Article
+        from search import engine
+        from search.params import parse
+
+        total = Article.objects.count()
+        count = engine.run(parse({"q": [COMMON_WORD]})).count
+        self.stdout.write(f"Check: the common word {COMMON_WORD} matches {count:,} of {total:,} articles "
+                          f"({100 * count / max(total, 1):.0f}%)")
+
+    def families(self, runs, size):
+        """(key, label, [query parameter dicts]) for each family; facet values come from an article that matches."""
+        c = self.corpus
+        sample = list(c.articles(min(size, 2000)))
+        rank = {item["slug"]: i for i, item in enumerate(c.people + c.places)}
+
+        def facets(i, text=""):
+            """The most common actor and city, the source and the year of an article holding `text`."""
+            holding = [a for a in sample if text in a["body"]] or sample
+            article = holding[(i * 37) % len(holding)]
+            year = article["published"].year
+            return {"actor": [min(article["people"], key=rank.get)], "city": [min(article["places"], key=rank.get)],
+                    "source": [article["source"]], "from": [f"{year}-01-01"], "to": [f"{year}-12-31"]}
+
+        words = [COMMON_WORDS[i % len(COMMON_WORDS)] for i in range(runs)]
+        phrases = [list(PHRASES)[i % len(PHRASES)] for i in range(runs)]
+        return [
+            ("a", "(a) common word + 4 facets", [{"q": [w], **facets(i, w)} for i, w in enumerate(words)]),
+            ("b", "(b) phrase + 4 facets", [{"q": [f'"{p}"'], **facets(i, p)} for i, p in enumerate(phrases)]),
+            ("c", "(c) rare word", [{"q": [RARE_WORDS[(i * 7) % len(RARE_WORDS)]]} for i in range(runs)]),
+            ("d", "(d) facets only (browse)", [facets(i) for i in range(runs)]),
+            ("e", "(e) statements + word", [{"q": [w], "type": ["statements"]} for w in words]),
+            ("f1", "(f) common word, relevance", [{"q": [w]} for w in words]),
+            ("f2", "(f) common word, newest", [{"q": [w], "sort": ["newest"]} for w in words]),
+        ]
+
+    def queries(self, runs, size):
+        from search import engine
+        from search.params import parse
+
+        warm = parse({"q": [WARM_QUERY]})
+        results = {"open": [], "first": []}
+        for key, label, instances in self.families(runs, size):
+            timings = {"cold": [], "repeated": [], "hits": [], "label": label,
+                       "example": unquote(parse(instances[0]).url()) if instances else ""}
+            for lists in instances:
+                params = parse(lists)
+                engine.reset()
+                started = now()
+                engine.current_view()
+                results["open"].append(now() - started)
+                started = now()
+                engine.run(warm)  # what a worker that has served searches holds: stem sequences, lengths
+                results["first"].append(now() - started)
+                started = now()
+                outcome = engine.run(params)
+                timings["cold"].append(now() - started)
+                started = now()
+                engine.run(params)
+                timings["repeated"].append(now() - started)
+                timings["hits"].append(outcome.count)
+            results[key] = timings
+        return results
+
+    # -- the report ------------------------------------------------------------------
+
+    def report(self, results, size):
+        out = self.stdout.write
+
+        def ms(values, q):
+            return 1000 * float(np.percentile(values, q)) if values else float("nan")
+
+        out(f"Opening the index view after reset: p50 {ms(results['open'], 50):.0f} ms, p95 {ms(results['open'], 95):.0f} ms; "
+            f"first search after opening (reads stem sequences): p50 {ms(results['first'], 50):.0f} ms, "
+            f"p95 {ms(results['first'], 95):.0f} ms (n={len(results['open'])})")
+        out("")
+        out(f"{'family':<30} {'n':>3} {'hits p50':>9} | {'cold p50':>8} {'p95':>7} {'max':>7} | "
+            f"{'repeated p50':>12} {'p95':>6} {'max':>6}  (ms)")
+        families = [k for k in results if k not in ("open", "first")]
+        for key in families:
+            t = results[key]
+            out(f"{t['label']:<30} {len(t['cold']):>3} {int(np.median(t['hits'])) if t['hits'] else 0:>9,} | "
+                f"{ms(t['cold'], 50):>8.1f} {ms(t['cold'], 95):>7.1f} {ms(t['cold'], 100):>7.1f} | "
+                f"{ms(t['repeated'], 50):>12.2f} {ms(t['repeated'], 95):>6.2f} {ms(t['repeated'], 100):>6.2f}")
+        out("")
+        for key in families:
+            out(f"  {results[key]['label']}, e.g. {results[key]['example']}")
+        own, children = peak_mb()
+        peak = max(own + children, self.index_stats["peak_mb"])
+        out(f"Load average now: {load()} (other processes share these CPUs: latencies and rates include their contention)")
+        out(f"Peak memory (max RSS): {own:,.0f} MB this process, {children:,.0f} MB its largest child process"
+            + ("" if self.index_stats["measured"] == "now" else f"; {self.index_stats['peak_mb']:,.0f} MB when indexing"))
+        out("")
+        cold = max(ms(results[k]["cold"], 95) for k in FACETED)
+        repeated = max(ms(results[k]["repeated"], 95) for k in families)
+        rate = self.index_stats["articles"] / self.index_stats["seconds"]
+        note = "" if size >= 100_000 else f" [targets are set for 100,000 articles; this is {size:,}]"
+        lines = [
+            ("faceted search cold p95 <= 200 ms (families a, b)", cold <= TARGETS["cold_ms"], f"{cold:.1f} ms"),
+            ("repeated search p95 <= 20 ms (all families)", repeated <= TARGETS["repeated_ms"], f"{repeated:.2f} ms"),
+            ("indexing >= 300 articles/s", rate >= TARGETS["articles_per_s"], f"{rate:,.0f} articles/s"),
+            ("peak memory <= 2 GB", peak <= TARGETS["peak_mb"], f"{peak:,.0f} MB"),
+        ]
+        for label, met, value in lines:
+            out(f"target {label} : {'met' if met else 'missed'} ({value}){note}")
