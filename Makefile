@@ -7,7 +7,7 @@ PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 export HOST PORT WEB_CONCURRENCY
 
-.PHONY: install install-test setup serve test bench static clean
+.PHONY: install install-test setup serve test test-postgres load fault bench static clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,10 +28,12 @@ static: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
 # Migrate, seed an empty archive (one that holds articles is left as it is),
-# and bring the search index up to date (built when it is missing).
+# and bring the search index up to date (built when it is missing), repairing
+# whatever a crash left different between the index and the database.
 setup: static
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_archive
+	$(BIN)/python manage.py repair_index
 	$(BIN)/python manage.py index_writer --once
 
 # gunicorn and the one index writer, stopped together.
@@ -41,6 +43,21 @@ serve: setup
 # The suite keeps its own data directory, apart from the one `make serve` uses.
 test: install-test static
 	ARCHIVE_DATA_DIR=var/test $(BIN)/python -m pytest
+
+# The same suite on PostgreSQL, the production database (.ci/run starts a local
+# server). The role needs CREATEDB: the tests make their own databases.
+PG_URL ?= postgres://archive:archive@127.0.0.1:5432/archive
+test-postgres: install-test static
+	DATABASE_URL=$(PG_URL) ARCHIVE_DATA_DIR=var/test-pg $(BIN)/python -m pytest
+
+# Load and fault tests against gunicorn on loopback (docs/deploy.md):
+# make load URL=http://127.0.0.1:8000 ; make fault
+URL ?= http://$(HOST):$(PORT)
+load: install
+	$(BIN)/python scripts/load_test.py $(URL) --searchers 8 --duration 30
+
+fault: install
+	$(BIN)/python scripts/fault_import.py --articles 400
 
 # Search speed on a generated archive: make bench SIZE=10000
 SIZE ?= 10000

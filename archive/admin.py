@@ -1,7 +1,8 @@
 """The editors' admin: an article and its statements in one form, actors and places with aliases."""
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from .forms import ArticleAdminForm, StatementInlineForm, StatementInlineFormSet
 from .ingest.importer import Importer
@@ -82,7 +83,9 @@ class ArticleAdmin(admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [StatementInline]
     list_display = ["title", "published", "source", "statement_count"]
-    list_filter = ["source", "published", ("statements__speaker", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["source"]
+    # RelatedOnlyFieldListFilter scans every statement for its speakers: seconds at 100,000 articles.
+    list_filter = ["source", "published", ("statements__speaker", admin.RelatedFieldListFilter)]
     date_hierarchy = "published"
     search_fields = ["title", "body", "url"]
     autocomplete_fields = ["source", "people", "places"]
@@ -90,7 +93,12 @@ class ArticleAdmin(admin.ModelAdmin):
     save_on_top = True
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(statement_count=Count("statements", distinct=True))
+        # A correlated count, not a JOIN with GROUP BY: grouping made every query of the list
+        # (the count, the date hierarchy) aggregate all articles, past gunicorn's timeout at 100,000.
+        counts = Statement.objects.filter(article=OuterRef("pk")).order_by().values("article")
+        counts = counts.annotate(n=Count("pk")).values("n")
+        return super().get_queryset(request).annotate(
+            statement_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0))
 
     @admin.display(description="التصريحات", ordering="statement_count")
     def statement_count(self, article):

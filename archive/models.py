@@ -193,6 +193,9 @@ class Article(models.Model):
         ordering = ["-published", "-id"]
         verbose_name = "مقال"
         verbose_name_plural = "المقالات"
+        # A statement's month is its article's: this index answers it without
+        # reading the article row (on SQLite, `published` is stored after the body).
+        indexes = [models.Index(fields=["id", "published"], name="article_id_published")]
 
     def __str__(self):
         return self.title
@@ -231,6 +234,17 @@ class Article(models.Model):
         speakers = Person.objects.filter(statements__article=self).distinct()
         self.people.add(*speakers)
 
+    def include_statement_subjects(self, statements):
+        """The article names each statement's speaker and the place it was said in.
+
+        Actor and city pages count on this (archive/explore.py); adding what is
+        already there changes nothing.
+        """
+        self.people.add(*{s.speaker_id for s in statements})
+        places = {s.place_id for s in statements if s.place_id}
+        if places:
+            self.places.add(*places)
+
 
 class Statement(models.Model):
     """What one actor said in one article, and where in the body it stands."""
@@ -255,6 +269,12 @@ class Statement(models.Model):
         ordering = ["article", "start"]
         verbose_name = "تصريح"
         verbose_name_plural = "التصريحات"
+        # An actor's statements by article, and an article's statements by speaker,
+        # read from the index alone (actor and city pages, archive/explore.py).
+        indexes = [
+            models.Index(fields=["speaker", "article"], name="statement_speaker_article"),
+            models.Index(fields=["article", "speaker"], name="statement_article_speaker"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(end__gt=F("start")),
@@ -273,6 +293,10 @@ class Statement(models.Model):
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#statement-{self.pk}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.article.include_statement_subjects([self])
 
     def clean(self):
         """Fill the text from the offsets or the offsets from the text; refuse what is not in the body."""

@@ -1,25 +1,73 @@
-"""Pages of the archive: home, article, health, and the error pages."""
+"""Pages of the archive: home, article, actors and places, health, and the error pages."""
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
+from . import explore, profiles
 from .formats import requested_format
-from .models import Article
+from .home import home_data, home_json
+from .models import Article, Person, Place
 from .presenters import article_context, article_json
-from .queries import latest_articles, most_quoted_people
+
+
+def _json(data):
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
 def home(request):
-    requested_format(request, ("html",))
-    context = {"articles": latest_articles(), "speakers": most_quoted_people()}
-    return render(request, "archive/home.html", context)
+    output = requested_format(request)
+    data = home_data()
+    if output == "json":
+        return _json(home_json(data))
+    return render(request, "archive/home.html", data)
+
+
+def actor_list(request):
+    output = requested_format(request)
+    rows = explore.people_ranked()
+    if output == "json":
+        return _json(profiles.listing_json(rows))
+    return render(request, "archive/listing.html", {
+        "rows": rows, "page_name": "actor", "heading": _("People"),
+        "intro": _("Everyone the archive quotes or names, most quoted first."),
+    })
+
+
+def actor_detail(request, slug):
+    output = requested_format(request)
+    person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
+    profile = profiles.actor_profile(person)
+    if output == "json":
+        return _json(profiles.profile_json(profile))
+    return render(request, "archive/profile.html", profiles.page_context(profile))
+
+
+def city_list(request):
+    output = requested_format(request)
+    rows = explore.places_ranked()
+    if output == "json":
+        return _json(profiles.listing_json(rows))
+    return render(request, "archive/listing.html", {
+        "rows": rows, "page_name": "city", "heading": _("Places"),
+        "intro": _("Every place the archive's articles name, most spoken about first."),
+    })
+
+
+def city_detail(request, slug):
+    output = requested_format(request)
+    place = get_object_or_404(Place.objects.prefetch_related("aliases"), slug=slug)
+    profile = profiles.place_profile(place)
+    if output == "json":
+        return _json(profiles.profile_json(profile))
+    return render(request, "archive/profile.html", profiles.page_context(profile))
 
 
 def article_detail(request, article_id):
     output = requested_format(request)
     article = get_object_or_404(Article.objects.select_related("source"), pk=article_id)
     if output == "json":
-        return JsonResponse(article_json(article), json_dumps_params={"ensure_ascii": False})
+        return _json(article_json(article))
     return render(request, "archive/article.html", {"article": article, **article_context(article)})
 
 

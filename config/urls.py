@@ -1,4 +1,5 @@
 """The archive's URLs; the public paths are a contract (docs/architecture.md)."""
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import path
 
@@ -10,13 +11,23 @@ admin.site.site_title = "إدارة الأرشيف"
 admin.site.index_title = "المحتوى"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("search/", search_views.search, name="search"),
-    path("articles/<int:article_id>/", views.article_detail, name="article"),
     path("healthz", views.health, name="health"),
     path("admin/", admin.site.urls),
 ]
+# The pages readers see: Arabic at the plain paths, English under /en/, so a bookmark keeps its language.
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("articles/<int:article_id>/", views.article_detail, name="article"),
+    path("actors/", views.actor_list, name="actors"),
+    path("actors/<str:slug>/", views.actor_detail, name="actor"),
+    path("cities/", views.city_list, name="cities"),
+    path("cities/<str:slug>/", views.city_detail, name="city"),
+    prefix_default_language=False,
+)
 
 handler400 = "archive.views.bad_request"
+handler403 = "hardening.views.permission_denied"
 handler404 = "archive.views.not_found"
 handler500 = "archive.views.server_error"

@@ -91,6 +91,7 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             DJANGO_CT: fields.ID(stored=True),
             DJANGO_ID: fields.ID(stored=True),
             "facets": fields.COLUMN(columns.VarBytesColumn()),
+            "stamp": fields.COLUMN(columns.VarBytesColumn()),  # search.stamps: what repair_index compares
         }
         content_field_name = ""
         for field in search_fields.values():

@@ -3,6 +3,7 @@ from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 
 from archive.models import Article
 
+from . import stamps
 from .backend import facet_column
 from .search_indexes import ArticleIndex, StatementIndex
 from .sequences import DocumentAnalysis
@@ -16,12 +17,13 @@ def articles_with_statements(article_ids):
     )
 
 
-def document(prepared, terms, sequence_columns):
+def document(prepared, terms, sequence_columns, stamp_extra=""):
     stems, readings = sequence_columns
+    facets = facet_column(prepared)
     return {
         ID: prepared[ID], DJANGO_CT: prepared[DJANGO_CT], DJANGO_ID: str(prepared[DJANGO_ID]),
         "article_id": prepared["article_id"], "text": terms, "stems": stems, "readings": readings,
-        "facets": facet_column(prepared),
+        "facets": facets, "stamp": stamps.encode(prepared["article_id"], prepared["text"], facets, stamp_extra),
     }
 
 
@@ -46,4 +48,4 @@ def documents_for(article_ids):
                 stems = analysis.columns(start, body_at + statement.end)
             else:
                 stems = DocumentAnalysis(statement.text).columns()
-            yield document(statement_index.full_prepare(statement), set(), stems)
+            yield document(statement_index.full_prepare(statement), set(), stems, stamps.statement_extra(statement))

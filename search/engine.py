@@ -6,6 +6,8 @@ facets use numpy columns; ranking
 is BM25 over the frequencies the match already produced. A repeated search (a
 reloaded bookmark) is answered from a cache keyed by the canonical URL and the
 index generation, so it costs almost nothing and is never stale.
+Known names (search.entity_search) widen a query to their other names and
+linked documents; the version of the names is part of the cache key.
 """
 import threading
 from collections import OrderedDict
@@ -13,9 +15,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from . import columns as col
-from . import facet_values
+from . import entity_search, entity_store, facet_values
 from .index_view import current_view, forget_view
-from .query import Any, Phrase, Prefix, Word, describe, parse_query, terms
+from .query import Any, Named, Phrase, Prefix, Word, describe, terms
 
 PAGE_SIZE = 20
 FACET_LIMIT = 30
@@ -41,6 +43,9 @@ class Outcome:
     understood: str = ""
     suggestion: str = ""
     generation: tuple = ()
+    interpretation: list = field(default_factory=list)  # names that widened the search
+    recognized: list = field(default_factory=list)  # names read, also when `exact` kept them narrow
+    entities: list = field(default_factory=list)  # the cards of the people and places the query names
 
 
 _cache_lock = threading.Lock()
@@ -57,6 +62,8 @@ def node_stats(view, node):
         return view.phrase(node.stems)
     if isinstance(node, Prefix):
         return view.prefix(node.stem)
+    if isinstance(node, Named):
+        return entity_search.named_stats(view, node, node_stats)
     if isinstance(node, Any):
         parts = [node_stats(view, option) for option in node.options]
         docs = np.concatenate([d for d, _ in parts])
@@ -161,13 +168,14 @@ def hits_for(view, params, docs):
 def run(params):
     """The Outcome of a search for these SearchParams."""
     view = current_view()
-    cache_key = (view.key if view else None, params.query_string(include_format=False))
+    names_token = entity_search.version_for(params)
+    cache_key = (view.key if view else None, names_token, params.query_string(include_format=False))
     with _cache_lock:
         cached = _results.get(cache_key)
         if cached is not None:
             _results.move_to_end(cache_key)
             return cached
-    outcome = compute(view, params)
+    outcome = compute(view, params, names_token)
     with _cache_lock:
         _results[cache_key] = outcome
         if len(_results) > RESULT_CACHE_SIZE:
@@ -175,10 +183,13 @@ def run(params):
     return outcome
 
 
-def compute(view, params):
-    query = parse_query(params.q)
+def compute(view, params, names_token=None):
+    understanding = entity_search.understand(params, names_token)
+    query = understanding.query
+    named = {"interpretation": understanding.interpretation, "recognized": understanding.recognized,
+             "entities": entity_search.entity_cards(view, understanding)}
     if view is None:
-        return Outcome(0, params.page, 0, [], dict(EMPTY_FACETS), terms(query), describe(query))
+        return Outcome(0, params.page, 0, [], dict(EMPTY_FACETS), terms(query), describe(query), **named)
     mask = select(view, params, query)
     count = int(mask.sum())
     start = (params.page - 1) * PAGE_SIZE
@@ -186,9 +197,9 @@ def compute(view, params):
     if start < count:
         hits = hits_for(view, params, ordered_docs(view, mask, params, query, start + PAGE_SIZE)[start:])
     outcome = Outcome(count, params.page, -(-count // PAGE_SIZE), hits, facet_counts(view, mask),
-                      terms(query), describe(query), generation=view.key)
+                      terms(query), describe(query), generation=view.key, **named)
     if count == 0 and not query.empty:
-        outcome.suggestion = suggest(view, query)
+        outcome.suggestion = suggest(view, query, understanding.names)
     return outcome
 
 
@@ -197,19 +208,24 @@ def all_hits(params, chunk=500):
     view = current_view()
     if view is None:
         return
-    query = parse_query(params.q)
+    query = entity_search.understand(params).query
     mask = select(view, params, query)
     docs = ordered_docs(view, mask, params, query, int(mask.sum()))
     for start in range(0, len(docs), chunk):
         yield hits_for(view, params, docs[start:start + chunk])
 
 
-def suggest(view, query):
-    """A spelling the index knows for each unknown word of the query, or "" when none helps."""
+def suggest(view, query, names=None):
+    """A known name or a spelling the index knows for each unknown word of the query, or "" when none helps."""
     reader = view.searcher.reader()
     words, changed = [], False
     for node in query.required:
         if isinstance(node, Word) and reader.doc_frequency("text", node.stem) == 0:
+            name = names.closest(node.original) if names is not None else ""
+            if name:  # a misspelled name (لافرف, Lavrof): the alias list knows better than the index
+                words.append(name)
+                changed = True
+                continue
             options = view.searcher.suggest("text", node.stem, limit=1, maxdist=2, prefix=1)
             if options:
                 words.append(options[0])
@@ -222,5 +238,6 @@ def suggest(view, query):
 def reset():
     """Forget this thread's index view and every cached result (tests, benchmarks)."""
     forget_view()
+    entity_store.forget()
     with _cache_lock:
         _results.clear()

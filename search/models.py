@@ -1,4 +1,6 @@
-"""The queue of index changes: written with each change, applied by the one index writer."""
+"""The queue of index changes (applied by the one index writer) and the version of the archive's names."""
+import uuid
+
 from django.db import models
 
 
@@ -25,3 +27,22 @@ def record_articles(article_ids):
 
 def record_rebuild():
     IndexChange.objects.create(article_id=None)
+
+
+class EntityVersion(models.Model):
+    """One row whose token changes with every change to a person, a place or an alias.
+
+    Every web worker compares it with the token its name matcher was built from
+    (search.entity_store), so an editor's new alias reaches every process on its
+    next search, and it keys the result cache. A random token, not a counter: a
+    rolled-back change must not leave another process believing it is current.
+    """
+
+    token = models.CharField(max_length=32, default="")
+
+
+def bump_entity_version():
+    """Give the entity version a new token (in the caller's transaction)."""
+    token = uuid.uuid4().hex
+    if not EntityVersion.objects.filter(pk=1).update(token=token):
+        EntityVersion.objects.update_or_create(pk=1, defaults={"token": token})

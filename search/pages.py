@@ -2,10 +2,18 @@
 import calendar
 from datetime import date
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from archive.naming import search_path
+
+from .entity_pages import names_context
 from .presenters import labelled_facets, load, result
 
-FACET_TITLES = {"actor": "الشخصيات", "city": "الأماكن", "source": "المصادر", "month": "الأشهر"}
-SORT_TITLES = {"relevance": "الأكثر صلة", "newest": "الأحدث", "oldest": "الأقدم"}
+FACET_TITLES = {"actor": gettext_lazy("People"), "city": gettext_lazy("Places"), "source": gettext_lazy("Sources"),
+                "month": gettext_lazy("Months")}
+SORT_TITLES = {"relevance": gettext_lazy("Most relevant"), "newest": gettext_lazy("Newest"), "oldest": gettext_lazy("Oldest")}
+TYPE_TITLES = {"articles": gettext_lazy("Articles"), "statements": gettext_lazy("Statements")}
 
 
 def facet_groups(params, facets, labels, count):
@@ -19,7 +27,7 @@ def facet_groups(params, facets, labels, count):
         for value in values:
             value["active"] = value["value"] in active
             changed = params.removing(facet, value["value"]) if value["active"] else params.adding(facet, value["value"])
-            value["url"] = changed.url()
+            value["url"] = changed.url(search_path())
         groups.append({"name": facet, "title": FACET_TITLES[facet], "values": values})
     return groups
 
@@ -31,7 +39,7 @@ def month_links(params, months):
         year, number = map(int, month["value"].split("-"))
         last_day = calendar.monthrange(year, number)[1]
         changed = params.changed(date_from=date(year, number, 1), date_to=date(year, number, last_day))
-        links.append({**month, "url": changed.url()})
+        links.append({**month, "url": changed.url(search_path())})
     return links
 
 
@@ -40,11 +48,13 @@ def chips(params, labels):
     for facet in ("actor", "city", "source"):
         for slug in getattr(params, facet):
             found.append({"label": labels[facet].get(slug, slug), "kind": FACET_TITLES[facet],
-                          "url": params.removing(facet, slug).url()})
+                          "url": params.removing(facet, slug).url(search_path())})
     if params.date_from:
-        found.append({"label": f"من {params.date_from.isoformat()}", "kind": "التاريخ", "url": params.changed(date_from=None).url()})
+        found.append({"label": _("from %(date)s") % {"date": params.date_from.isoformat()}, "kind": _("Date"),
+                      "url": params.changed(date_from=None).url(search_path())})
     if params.date_to:
-        found.append({"label": f"حتى {params.date_to.isoformat()}", "kind": "التاريخ", "url": params.changed(date_to=None).url()})
+        found.append({"label": _("until %(date)s") % {"date": params.date_to.isoformat()}, "kind": _("Date"),
+                      "url": params.changed(date_to=None).url(search_path())})
     return found
 
 
@@ -53,9 +63,9 @@ def pagination(params, outcome):
         return None
     window = range(max(1, params.page - 3), min(outcome.pages, params.page + 3) + 1)
     return {
-        "previous": params.changed(page=params.page - 1).url() if params.page > 1 else None,
-        "next": params.changed(page=params.page + 1).url() if params.page < outcome.pages else None,
-        "pages": [{"number": n, "url": params.changed(page=n).url(), "current": n == params.page} for n in window],
+        "previous": params.changed(page=params.page - 1).url(search_path()) if params.page > 1 else None,
+        "next": params.changed(page=params.page + 1).url(search_path()) if params.page < outcome.pages else None,
+        "pages": [{"number": n, "url": params.changed(page=n).url(search_path()), "current": n == params.page} for n in window],
     }
 
 
@@ -70,13 +80,14 @@ def page_context(params, outcome):
         "facet_groups": facet_groups(params, facets, labels, outcome.count),
         "months": month_links(params, facets["month"]),
         "chips": chips(params, labels),
-        "clear_url": params.changed(actor=(), city=(), source=(), date_from=None, date_to=None).url(),
+        "clear_url": params.changed(actor=(), city=(), source=(), date_from=None, date_to=None).url(search_path()),
         "pagination": pagination(params, outcome),
         "sorts": [{"name": s, "title": SORT_TITLES[s], "current": s == params.effective_sort,
-                   "url": params.changed(sort=s if s != params.default_sort else "").url()} for s in sorts],
-        "types": [{"name": t, "title": title, "current": t == params.type, "url": params.changed(type=t).url()}
-                  for t, title in (("articles", "المقالات"), ("statements", "التصريحات"))],
-        "formats": {f: params.changed(page=params.page, format=f).url() for f in ("json", "csv", "atom")},
-        "suggestion_url": params.changed(q=outcome.suggestion).url() if outcome.suggestion else None,
+                   "url": params.changed(sort=s if s != params.default_sort else "").url(search_path())} for s in sorts],
+        "types": [{"name": t, "title": title, "current": t == params.type, "url": params.changed(type=t).url(search_path())}
+                  for t, title in TYPE_TITLES.items()],
+        "formats": {f: params.changed(page=params.page, format=f).url(search_path()) for f in ("json", "csv", "atom")},
+        "suggestion_url": params.changed(q=outcome.suggestion).url(search_path()) if outcome.suggestion else None,
         "first": (params.page - 1) * 20 + 1,
+        **names_context(params, outcome),
     }

@@ -128,7 +128,8 @@ def _slugs(lists, name):
 
 def _page(lists):
     value = _single(lists, "page") or "1"
-    if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
+    # isdecimal, not isdigit: int() refuses superscripts such as ² that isdigit accepts.
+    if not value.isdecimal() or not 1 <= int(value) <= MAX_PAGE:
         raise InvalidSearch(f"“page” must be a whole number from 1 to {MAX_PAGE:,}, not “{value[:20]}”.")
     return int(value)
 

@@ -1,7 +1,9 @@
 """Search outcomes as the page, JSON, CSV and Atom show them: rows from the database, snippets, labels."""
 from archive.models import Article, Person, Place, Source, Statement
+from archive.naming import display_name
 from archive.presenters import person_ref, place_ref, source_ref
 
+from .entity_pages import entity_cards
 from .highlight import snippet_html
 
 FACET_MODELS = {"actor": Person, "city": Place, "source": Source}
@@ -52,6 +54,9 @@ def statement_result(statement, terms):
         "source": source_ref(article.source),
         "snippet_html": snippet_html(statement.text, terms, length=400),
         "cities": [place_ref(p) for p in article.places.all()],
+        # Where and when it was said, when the text tells (who said what, where, when).
+        "place": place_ref(statement.place) if statement.place else None,
+        "said_on": statement.said_on.isoformat() if statement.said_on else None,
     }
 
 
@@ -64,7 +69,9 @@ def facet_labels(facets):
     labels = {}
     for facet, model in FACET_MODELS.items():
         slugs = [value for value, _ in facets.get(facet, [])]
-        labels[facet] = dict(model.objects.filter(slug__in=slugs).values_list("slug", "name"))
+        # Labels are for reading: the English interface shows English names where the archive has them.
+        rows = model.objects.filter(slug__in=slugs).values_list("slug", "name", "name_en")
+        labels[facet] = {slug: display_name({"name": name, "name_en": name_en}) for slug, name, name_en in rows}
     return labels
 
 
@@ -86,7 +93,9 @@ def results_json(params, outcome):
         "count": outcome.count,
         "page": outcome.page,
         "pages": outcome.pages,
-        "query": {"q": params.q, "understood": outcome.understood, "suggestion": outcome.suggestion or None},
+        "query": {"q": params.q, "understood": outcome.understood, "suggestion": outcome.suggestion or None,
+                  "exact": params.exact, "interpretation": outcome.interpretation},
         "results": [result(row, outcome.terms) for row in load(outcome.hits)],
         "facets": facets,
+        "entities": entity_cards(params, outcome),
     }

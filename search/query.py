@@ -38,6 +38,20 @@ class Any:
 
 
 @dataclass(frozen=True)
+class Named:
+    """A name the archive knows (search.entities): any of its entities' names, or a document linked to one.
+
+    `options` are the Word and Phrase nodes of every name; `links` are (facet, database id) pairs
+    whose documents also match; `labels` are the entities' names, for describe().
+    """
+
+    original: str
+    options: tuple
+    links: tuple
+    labels: tuple
+
+
+@dataclass(frozen=True)
 class Query:
     """What a document must contain (all of `required`) and must not (any of `excluded`)."""
 
@@ -75,15 +89,15 @@ def _phrase(text):
     return Word(stems[0], text) if len(stems) == 1 else Phrase(tuple(stems), text)
 
 
-def parse_query(text):
-    """A Query from what the analyst typed."""
-    items = []  # (negated, node) in order, with "OR" markers between
+def parse_query(text, names=None):
+    """A Query from what the analyst typed; `names` (an entities.EntityMatcher) reads known names as Named."""
+    items = []  # (negated, node) or (negated, node, "quoted") in order, with "OR" / "NOT" markers between
     for match in _LEXER.finditer(text or ""):
         quoted, bare = match.group(2), match.group(3)
         if match.group(1):
             node = _phrase(quoted)
             if node:
-                items.append((False, node))
+                items.append((False, node, "quoted"))
             continue
         if bare in ("OR", "|"):
             items.append("OR")
@@ -101,6 +115,8 @@ def parse_query(text):
             items.pop()
             negated = True
         items.append((negated, node))
+    if names is not None:
+        items = names.recognize(items)
     return _combine(items)
 
 
@@ -117,7 +133,7 @@ def _combine(items):
         if item in ("OR", "NOT"):
             pending_or = pending_or or item == "OR"
             continue
-        negated, node = item
+        negated, node = item[:2]
         if negated:
             excluded.append(node)
             continue
@@ -140,7 +156,7 @@ def terms(query):
             found.append(node.stem)
         elif isinstance(node, Phrase):
             found.extend(node.stems)
-        elif isinstance(node, Any):
+        elif isinstance(node, (Any, Named)):
             for option in node.options:
                 walk(option)
 
@@ -159,6 +175,8 @@ def describe(query):
             return "“" + " ".join(node.stems) + "”"
         if isinstance(node, Prefix):
             return node.stem + "*"
+        if isinstance(node, Named):
+            return "⟨" + " | ".join(node.labels) + "⟩"
         return "(" + " OR ".join(show(o) for o in node.options) + ")"
 
     parts = [show(node) for node in query.required] + ["-" + show(node) for node in query.excluded]

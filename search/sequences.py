@@ -117,11 +117,20 @@ class SegmentSequences:
         return np.unique(self._docs_of(positions), return_counts=True)
 
     def phrase(self, hashes):
-        """(docs, frequencies) of the stems in `hashes` standing in a row within one document."""
+        """(docs, frequencies) of the stems in `hashes` standing in a row within one document.
+
+        The first word may be a clitic reading (بدير الزور is دير الزور, as بحلب is حلب for a
+        word query); a clitic only ever attaches to the first word of a name or expression.
+        """
         size = len(hashes)
         if size == 0 or len(self.tokens) < size:
             return EMPTY64, EMPTY64
-        starts = np.flatnonzero(self.tokens[: len(self.tokens) - size + 1] == hashes[0])
+        last = len(self.tokens) - size + 1
+        starts = np.flatnonzero(self.tokens[:last] == hashes[0])
+        if len(self.extra_hash):
+            glued = self.extra_pos[self.extra_hash == hashes[0]]
+            if len(glued):  # never a duplicate: a word's readings exclude its primary stem
+                starts = np.concatenate([starts, glued[glued < last]])
         for offset in range(1, size):
             starts = starts[self.tokens[starts + offset] == hashes[offset]]
         docs = self._docs_of(starts)

@@ -1,9 +1,9 @@
 """Record which articles' index documents a change makes stale, inside the change's own transaction."""
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from archive.models import Article, Person, Place, Source, Statement
+from archive.models import Article, Person, PersonAlias, Place, PlaceAlias, Source, Statement
 
-from .models import record_articles
+from .models import bump_entity_version, record_articles
 
 
 def article_changed(sender, instance, **kwargs):
@@ -43,6 +43,17 @@ def articles_of(owner):
     return ids
 
 
+def names_changed(sender, **kwargs):
+    # Queries read names through each process's matcher (search.entity_store); this tells them all.
+    from django.db import transaction
+
+    from . import entity_store
+
+    bump_entity_version()
+    entity_store.changed()
+    transaction.on_commit(entity_store.changed)
+
+
 def remember_slug(sender, instance, **kwargs):
     instance._slug_at_load = instance.slug
 
@@ -59,3 +70,6 @@ def connect():
     for model in (Person, Place, Source):
         post_init.connect(remember_slug, sender=model, dispatch_uid=f"index-slug-{model.__name__}")
         post_save.connect(facet_owner_changed, sender=model, dispatch_uid=f"index-slug-change-{model.__name__}")
+    for model in (Person, Place, PersonAlias, PlaceAlias):
+        post_save.connect(names_changed, sender=model, dispatch_uid=f"names-saved-{model.__name__}")
+        post_delete.connect(names_changed, sender=model, dispatch_uid=f"names-deleted-{model.__name__}")

@@ -6,10 +6,13 @@ from django.core.handlers.wsgi import get_str_from_wsgi
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 
-from . import engine, exports
+from . import engine, entity_store, exports
+from .entity_pages import suggestion_json
 from .pages import page_context
-from .params import InvalidSearch, parse
+from .params import CONTROL, InvalidSearch, parse
 from .presenters import results_json
+
+SUGGEST_MAX_LENGTH = 100
 
 
 def search(request):
@@ -27,3 +30,13 @@ def search(request):
     if params.format == "json":
         return JsonResponse(results_json(params, outcome), json_dumps_params={"ensure_ascii": False})
     return render(request, "search/search.html", page_context(params, outcome), status=200)
+
+
+def suggest(request):
+    """People and places whose names or aliases start with the typed text: the search box's autocomplete."""
+    text = " ".join(CONTROL.sub(" ", request.GET.get("q", "")).split())[:SUGGEST_MAX_LENGTH]
+    found = entity_store.matcher().complete(text) if text else []
+    response = JsonResponse({"q": text, "results": [suggestion_json(entity, written) for entity, written in found]},
+                            json_dumps_params={"ensure_ascii": False})
+    response["Cache-Control"] = "no-cache"  # a new alias shows at once
+    return response

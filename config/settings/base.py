@@ -14,13 +14,17 @@ INSTALLED_APPS = [
     "haystack",
     "archive",
     "search",
+    "hardening",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hardening.middleware.ContentSecurityPolicy",
+    "hardening.middleware.RequestLimits",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "hardening.middleware.LoginThrottle",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -1,7 +1,10 @@
 """Score the archive's Arabic analysis and haystack's default Whoosh analysis on a judged collection.
 
 Pure functions over a collection dict ({"documents": [{id, text}], "queries": [{id, category,
-query, relevant, note}]}); each analysis indexes it in a Whoosh RamStorage. No Django import here,
+query, relevant, note}], "entities": [{type, slug, name, name_en, aliases}]}); each analysis
+indexes it in a Whoosh RamStorage. The archive is scored twice: reading the collection's known
+names in queries (search.entities, as /search/ does) and with names off (exact=1, the archive
+before names were read). No Django import here,
 but archive_search imports the archive's search modules (lazily), and they need Django set up:
 haystack reads settings and search.documents imports the archive's models (no database access).
 manage.py and pytest-django do that setup.
@@ -25,8 +28,8 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.qparser import QueryParser
 
 COLLECTION = Path(__file__).with_name("collection.json")
-ARCHIVE, HAYSTACK = "archive", "haystack default"
-SYSTEMS = (ARCHIVE, HAYSTACK)
+ARCHIVE, EXACT, HAYSTACK = "archive", "archive exact", "haystack default"
+SYSTEMS = (ARCHIVE, EXACT, HAYSTACK)
 
 
 def load_collection(path=COLLECTION):
@@ -82,8 +85,19 @@ def averages(results):
                    len(group)) for name, group in groups.items() if group}
 
 
-def archive_search(documents):
+def collection_entities(collection):
+    """The collection's known people and places as search.entities.Entity (ids in list order)."""
+    from search.entities import Entity
+
+    return [Entity(e["type"], number, e["slug"], e["name"], e.get("name_en", ""), names=tuple(e.get("aliases", ())))
+            for number, e in enumerate(collection.get("entities", []), 1)]
+
+
+def archive_search(documents, entities=()):
     """A search function over `documents`, indexed and matched as the archive does.
+
+    With `entities`, a query's known names also match the entities' other names (the
+    collection's documents carry no actor or city links, so only their text counts).
 
     Each document gets the fields search.documents.document gives an article (as documents_for
     calls it), kept to those of backend.text_fields() and the "facets" column; matching uses
@@ -95,6 +109,7 @@ def archive_search(documents):
     from search.backend import index_writer, text_fields
     from search.documents import document as archive_document
     from search.engine import node_stats
+    from search.entities import EntityMatcher
     from search.index_view import IndexView
     from search.query import parse_query
     from search.sequences import DocumentAnalysis
@@ -111,9 +126,10 @@ def archive_search(documents):
     writer.commit()
     view = IndexView(index, ("evaluation", id(index)))
     ids = [view.searcher.stored_fields(n)[HAYSTACK_ID] for n in range(view.searcher.doc_count_all())]
+    names = EntityMatcher(entities) if entities else None
 
     def search(text):
-        query = parse_query(text)
+        query = parse_query(text, names=names)
         mask = np.ones(len(ids), dtype=bool)
         for node in query.required:
             keep = np.zeros(len(ids), dtype=bool)
@@ -152,8 +168,9 @@ def haystack_search(documents):
 
 
 def evaluate(collection=None):
-    """{system: [Judged, ...]} for both analyses on the collection (the stored one by default)."""
+    """{system: [Judged, ...]} for each system on the collection (the stored one by default)."""
     collection = collection if collection is not None else load_collection()
     documents = collection["documents"]
-    return {ARCHIVE: judge(collection, archive_search(documents)),
+    return {ARCHIVE: judge(collection, archive_search(documents, collection_entities(collection))),
+            EXACT: judge(collection, archive_search(documents)),
             HAYSTACK: judge(collection, haystack_search(documents))}

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.isolation import isolated_archive
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -45,8 +47,11 @@ def wait_until_up(url, process, seconds=30):
 @pytest.fixture(scope="session")
 def served(tmp_path_factory):
     """Base URL of the archive served as `make serve` does (gunicorn and the index writer), on its own data."""
-    env = {**os.environ, "ARCHIVE_DATA_DIR": str(tmp_path_factory.mktemp("archive-data")), "DJANGO_DEBUG": ""}
-    env.pop("DJANGO_SETTINGS_MODULE", None)
+    with isolated_archive(tmp_path_factory.mktemp("archive-data")) as env:
+        yield from _serve(env)
+
+
+def _serve(env):
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     manage(env, "migrate", "--noinput")
     manage(env, "seed_archive")

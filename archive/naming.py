@@ -1,0 +1,81 @@
+"""Names and paths in the interface's language: English names where the archive has them, /en/ paths."""
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from .models import Person, Place, Source
+
+REF_MODELS = {"speaker": Person, "actors": Person, "place": Place, "cities": Place, "source": Source}
+
+
+def english():
+    return (get_language() or settings.LANGUAGE_CODE).startswith("en")
+
+
+def display_name(thing):
+    """The name to show: the English one in the English interface when known, else the Arabic one."""
+    if thing is None:
+        return ""
+    get = thing.get if isinstance(thing, dict) else lambda key, default="": getattr(thing, key, default)
+    return (get("name_en", "") if english() else "") or get("name", "")
+
+
+def other_name(thing):
+    """The name in the other script, when the archive has it and it differs."""
+    get = thing.get if isinstance(thing, dict) else lambda key, default="": getattr(thing, key, default)
+    name, name_en = get("name", ""), get("name_en", "")
+    other = name if english() else name_en
+    return other if other and other != display_name(thing) else ""
+
+
+def with_english_names(results):
+    """Result dicts (search/presenters.py shapes) whose people, places and source carry `name_en`.
+
+    For the pages only: JSON keeps the contract's {slug, name}. One query per
+    model, and none at all in the Arabic interface, which shows `name`.
+    """
+    if not english():
+        return results
+    slugs = {model: set() for model in (Person, Place, Source)}
+    for item in results:
+        for key, model in REF_MODELS.items():
+            for ref in _refs(item.get(key)):
+                slugs[model].add(ref["slug"])
+    names = {model: dict(model.objects.filter(slug__in=found).values_list("slug", "name_en"))
+             for model, found in slugs.items() if found}
+    shaped = []
+    for item in results:
+        item = dict(item)
+        for key, model in REF_MODELS.items():
+            value = item.get(key)
+            if isinstance(value, dict):
+                item[key] = {**value, "name_en": names.get(model, {}).get(value["slug"], "")}
+            elif isinstance(value, list):
+                item[key] = [{**ref, "name_en": names.get(model, {}).get(ref["slug"], "")} for ref in value]
+        shaped.append(item)
+    return shaped
+
+
+def _refs(value):
+    if isinstance(value, dict):
+        return [value]
+    return value if isinstance(value, list) else []
+
+
+def switch_path(path, query, target):
+    """The same page in the `target` language: /en/ prefixed for English, the plain path for Arabic.
+
+    `path` is the path inside the site (request.path_info) and `query` the
+    raw query string, kept as it is so the page's whole state carries over.
+    """
+    bare = path
+    for code, _ in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE and (path == f"/{code}" or path.startswith(f"/{code}/")):
+            bare = path[len(code) + 1:] or "/"
+    moved = bare if target == settings.LANGUAGE_CODE else f"/{target}{bare}"
+    return f"{moved}?{query}" if query else moved
+
+
+def search_path():
+    """The search page's path in the interface's language (/search/ or /en/search/)."""
+    return reverse("search")

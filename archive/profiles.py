@@ -1,0 +1,164 @@
+"""An actor's or a place's page: its figures, months, who and where, latest statements; as page context and JSON."""
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from search.params import SearchParams
+from search.presenters import statement_result
+
+from . import explore
+from .charts import month_chart
+from .models import Person
+from .naming import display_name, with_english_names
+
+
+@dataclass
+class Profile:
+    subject: object  # a Person or a Place
+    facet: str  # "actor" or "city": the search facet its slug filters
+    article_count: int
+    statement_count: int
+    months: list  # [(month or None, count)]
+    places: list  # [(Place, count)] an actor is quoted about (empty for a place)
+    speakers: list  # [(Person, count)] who speak about a place (empty for an actor)
+    co_mentioned: list  # [(Person or Place, articles)]
+    latest: list  # [Statement]
+
+
+def actor_profile(person):
+    statements = explore.statements_by(person)
+    months = explore.timeline(statements)
+    # The months count every statement (undated ones too), so their sum is the statement count.
+    return Profile(
+        subject=person, facet="actor", article_count=explore.article_count_of(person),
+        statement_count=sum(count for _, count in months), months=months,
+        places=explore.places_of(person), speakers=[],
+        co_mentioned=explore.co_mentioned_people(person), latest=explore.latest_statements(statements, months),
+    )
+
+
+def place_profile(place):
+    statements = explore.statements_about(place)
+    months = explore.timeline(statements)
+    return Profile(
+        subject=place, facet="city", article_count=explore.article_count_naming(place),
+        statement_count=sum(count for _, count in months), months=months,
+        places=[], speakers=explore.speakers_about(place),
+        co_mentioned=explore.co_mentioned_places(place), latest=explore.latest_statements(statements, months),
+    )
+
+
+# -- links ----------------------------------------------------------------------------
+
+def month_bounds(month):
+    year, number = map(int, month.split("-"))
+    return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
+
+
+def search_url(**params):
+    """A search link in canonical order, in the interface's language."""
+    return SearchParams(**params).url(reverse("search"))
+
+
+def month_urls(profile):
+    """month -> the search for this actor's or place's statements that month."""
+    path, facets = reverse("search"), {profile.facet: (profile.subject.slug,)}
+
+    def url_for(month):
+        first, last = month_bounds(month)
+        return SearchParams(type="statements", date_from=first, date_to=last, **facets).url(path)
+    return url_for
+
+
+def statements_url(profile, **narrowing):
+    facets = {profile.facet: (profile.subject.slug,)}
+    for facet, slug in narrowing.items():
+        facets[facet] = tuple(sorted(set(facets.get(facet, ())) | {slug}))
+    return search_url(type="statements", **facets)
+
+
+def articles_url(profile, **narrowing):
+    facets = {profile.facet: (profile.subject.slug,)}
+    for facet, slug in narrowing.items():
+        facets[facet] = tuple(sorted(set(facets.get(facet, ())) | {slug}))
+    return search_url(**facets)
+
+
+def page_url(thing):
+    return reverse("actor" if isinstance(thing, Person) else "city", args=[thing.slug])
+
+
+def month_label(month, count):
+    return ngettext("%(month)s: %(count)d statement", "%(month)s: %(count)d statements", count) % {
+        "month": month, "count": count}
+
+
+# -- the page -------------------------------------------------------------------------
+
+def chart(profile):
+    return month_chart(profile.months, month_urls(profile), month_label)
+
+
+def page_context(profile):
+    subject = profile.subject
+    other_facet = "city" if profile.facet == "actor" else "actor"
+    return {
+        "subject": subject,
+        "profile": profile,
+        "aliases": sorted({alias.name for alias in subject.aliases.all()} - {subject.name, subject.name_en}),
+        "chart": chart(profile),
+        "chart_title": _("Statements per month: %(name)s") % {"name": display_name(subject)},
+        "statements_url": statements_url(profile),
+        "articles_url": articles_url(profile),
+        "related": [
+            {"row": row, "count": count, "url": page_url(row), "search_url": statements_url(profile, **{other_facet: row.slug})}
+            for row, count in (profile.places or profile.speakers)
+        ],
+        "co_mentioned": [
+            {"row": row, "count": count, "url": page_url(row), "search_url": articles_url(profile, **{profile.facet: row.slug})}
+            for row, count in profile.co_mentioned
+        ],
+        "latest": with_english_names([statement_result(s, []) for s in profile.latest]),
+    }
+
+
+# -- JSON -----------------------------------------------------------------------------
+
+def counted(rows):
+    return [{"slug": row.slug, "name": row.name, "name_en": row.name_en, "count": count} for row, count in rows]
+
+
+def profile_json(profile):
+    subject = profile.subject
+    shaped = {
+        "slug": subject.slug,
+        "name": subject.name,
+        "name_en": subject.name_en,
+        "url": page_url(subject),
+        "aliases": sorted(alias.name for alias in subject.aliases.all()),
+        "kind": subject.kind,
+        "article_count": profile.article_count,
+        "statement_count": profile.statement_count,
+        "timeline": [{"month": month, "count": count} for month, count in profile.months],
+        "co_mentioned": counted(profile.co_mentioned),
+        "statements": [statement_result(s, []) for s in profile.latest],
+        "search": {"articles": articles_url(profile), "statements": statements_url(profile)},
+    }
+    if profile.facet == "actor":
+        shaped.update(role=subject.role, role_en=subject.role_en, affiliation=subject.affiliation,
+                      affiliation_en=subject.affiliation_en, places=counted(profile.places))
+    else:
+        shaped.update(country=subject.country, country_en=subject.country_en, speakers=counted(profile.speakers))
+    return shaped
+
+
+def listing_json(rows):
+    return {"results": [
+        {"slug": row.slug, "name": row.name, "name_en": row.name_en, "url": page_url(row),
+         "article_count": articles, "statement_count": statements}
+        for row, articles, statements in rows
+    ]}

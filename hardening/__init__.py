@@ -1,0 +1,1 @@
+"""Production guards: Content-Security-Policy, request size limits, admin login throttling, error pages."""
