@@ -202,7 +202,7 @@ def main(argv=None):
         print(f"after recovery: {report['indexed']:,} documents checked against {report['expected']:,} in the database; "
               f"differences {report['total']} {report['differences']}; database {detail} "
               f"({'intact' if healthy else 'DAMAGED'}).")
-        print(f"import run again: {resumed}; every article once: {complete}; differences {final['total']}.")
+        print(f"import run again: {resumed.rstrip('.')}; every article once: {complete}; differences {final['total']}.")
         print("OK: nothing saved is missing from the index." if ok else "FAILED: the index and the database differ.")
     return 0 if ok else 1
 

@@ -18,6 +18,7 @@ from . import columns as col
 from .sequences import SegmentSequences, query_hashes, stem_hash
 
 CACHE_SIZE = 256
+OPEN_ATTEMPTS = 20
 TOC = re.compile(r"^_MAIN_(\d+)\.toc$")
 
 
@@ -48,6 +49,10 @@ class IndexView:
         self.month = col.months(self.columns.day)
         self.cache = OrderedDict()
         self._lengths = None
+        # Read every segment's sequences now, not at the first query that needs them: the
+        # writer may merge a segment and delete its files meanwhile (current_view retries).
+        for _ in self.sequences():
+            pass
 
     def cached(self, key, compute):
         found = self.cache.get(key)
@@ -167,7 +172,17 @@ def current_view():
         return view
     if key is None:
         return None
-    fresh = IndexView(whoosh_index.open_dir(backend.path), key)
+    fresh = None
+    for _ in range(OPEN_ATTEMPTS):
+        try:
+            fresh = IndexView(whoosh_index.open_dir(backend.path), key)
+            break
+        except FileNotFoundError:
+            # The writer committed a newer generation and deleted this one's files between
+            # listing the directory and opening them: open the newer one instead.
+            key = index_key(backend.path)
+    if fresh is None:
+        raise RuntimeError(f"the index at {backend.path} changed faster than it could be opened")
     if view is not None:
         view.close()
     _state.view = fresh
