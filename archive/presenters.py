@@ -42,7 +42,8 @@ def article_context(article):
     }
 
 
-def article_json(article):
+def article_head(article):
+    """The fields every JSON shape of an article starts with (its page, a search result)."""
     return {
         "type": "article",
         "id": article.pk,
@@ -50,6 +51,12 @@ def article_json(article):
         "title": article.title,
         "published": article.published.isoformat() if article.published else None,
         "source": source_ref(article.source),
+    }
+
+
+def article_json(article):
+    return {
+        **article_head(article),
         "original_url": article.url,
         "body": article.body,
         "statements": [statement_ref(s) for s in article_statements(article)],

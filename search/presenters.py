@@ -1,7 +1,7 @@
 """Search outcomes as the page, JSON, CSV and Atom show them: rows from the database, snippets, labels."""
 from archive.models import Article, Person, Place, Source, Statement
 from archive.naming import display_name
-from archive.presenters import person_ref, place_ref, source_ref
+from archive.presenters import article_head, person_ref, place_ref, source_ref
 
 from .entity_pages import entity_cards
 from .highlight import snippet_html
@@ -28,12 +28,7 @@ def load(hits):
 
 def article_result(article, terms):
     return {
-        "type": "article",
-        "id": article.pk,
-        "url": article.get_absolute_url(),
-        "title": article.title,
-        "published": article.published.isoformat() if article.published else None,
-        "source": source_ref(article.source),
+        **article_head(article),
         "snippet_html": snippet_html(article.body, terms),
         "actors": [person_ref(p) for p in article.people.all()],
         "cities": [place_ref(p) for p in article.places.all()],
