@@ -8,6 +8,7 @@ Facet values are database ids; slugs and names come from the database.
 """
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 import numpy as np
 
@@ -37,8 +38,9 @@ class Multi:
     ptr: np.ndarray
     ids: np.ndarray
 
+    @cached_property
     def rows(self):
-        """For each stored value, the document it belongs to."""
+        """For each stored value, the document it belongs to (worked out once per view)."""
         return np.repeat(np.arange(len(self.ptr) - 1, dtype=np.int64), np.diff(self.ptr))
 
 

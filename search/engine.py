@@ -23,6 +23,7 @@ PAGE_SIZE = 20
 FACET_LIMIT = 30
 RESULT_CACHE_SIZE = 512
 BM25_K1, BM25_B = 1.2, 0.75
+SCOPE_SHARE = 8  # filters leaving at most 1/8 of the documents: match words in those alone
 EMPTY_FACETS = {"actor": [], "city": [], "source": [], "month": []}
 
 
@@ -54,18 +55,22 @@ _results = OrderedDict()
 
 # -- matching ------------------------------------------------------------------
 
-def node_stats(view, node):
-    """(docs, frequencies) of the documents a query node matches."""
+def node_stats(view, node, scope=None):
+    """(docs, frequencies) of the documents a query node matches.
+
+    With `scope` (sorted document numbers) only those documents need be right: others may
+    be left out, or included when stats for every document were at hand anyway.
+    """
     if isinstance(node, Word):
-        return view.word(node.stem)
+        return view.word(node.stem, scope)
     if isinstance(node, Phrase):
-        return view.phrase(node.stems)
+        return view.phrase(node.stems, scope)
     if isinstance(node, Prefix):
-        return view.prefix(node.stem)
+        return view.prefix(node.stem, scope)
     if isinstance(node, Named):
-        return entity_search.named_stats(view, node, node_stats)
+        return entity_search.named_stats(view, node, node_stats, scope)
     if isinstance(node, Any):
-        parts = [node_stats(view, option) for option in node.options]
+        parts = [node_stats(view, option, scope) for option in node.options]
         docs = np.concatenate([d for d, _ in parts])
         counts = np.concatenate([c for _, c in parts])
         merged, where = np.unique(docs, return_inverse=True)
@@ -79,14 +84,24 @@ def as_mask(view, docs):
     return mask
 
 
+@dataclass
+class Selection:
+    """The documents that answer a search, the documents its filters allow, and the
+    (docs, frequencies) of each required node."""
+
+    mask: np.ndarray
+    filtered: np.ndarray
+    stats: list
+
+
 def select(view, params, query):
-    """The mask of documents that answer these parameters."""
+    """The Selection for these parameters.
+
+    Filters (type, facets, dates) apply first; when they leave few candidates the words
+    are matched in those documents alone instead of in the whole archive.
+    """
     c = view.columns
     mask = view.live & (c.kind == (col.STATEMENT if params.type == "statements" else col.ARTICLE))
-    for node in query.required:
-        mask &= as_mask(view, node_stats(view, node)[0])
-    for node in query.excluded:
-        mask &= ~as_mask(view, node_stats(view, node)[0])
     for facet in ("actor", "city", "source"):
         for value_id in facet_values.ids_for(facet, getattr(params, facet)):
             mask &= view.facet_mask(facet, value_id)
@@ -94,7 +109,20 @@ def select(view, params, query):
         mask &= c.day >= col.day_number(params.date_from)
     if params.date_to:
         mask &= (c.day >= 0) & (c.day <= col.day_number(params.date_to))
-    return mask
+    filtered, scope = mask.copy(), scope_of(mask)
+    stats = []
+    for node in query.required:
+        stats.append(node_stats(view, node, scope))
+        mask &= as_mask(view, stats[-1][0])
+    for node in query.excluded:
+        mask &= ~as_mask(view, node_stats(view, node, scope)[0])
+    return Selection(mask, filtered, stats)
+
+
+def scope_of(mask):
+    """The candidates' document numbers when they are few enough to scan alone, else None."""
+    candidates = np.flatnonzero(mask)
+    return candidates if len(candidates) * SCOPE_SHARE <= len(mask) else None
 
 
 # -- facets and order --------------------------------------------------------------
@@ -108,7 +136,7 @@ def facet_counts(view, mask):
             values = c.source[mask]
         else:
             multi = getattr(c, facet)
-            values = multi.ids[np.repeat(mask, np.diff(multi.ptr))]
+            values = multi.ids[mask[multi.rows]]
         counts[facet] = _top(facet, np.bincount(values[values >= 0]) if len(values) else np.zeros(0))
     months = view.month[mask]
     months = months[months >= 0]
@@ -127,15 +155,19 @@ def _top(facet, tally):
     return [(slugs[i], n) for i, n in top if i in slugs]
 
 
-def scores(view, query, docs):
-    """BM25 of each of `docs` for the query's required words and phrases."""
+def scores(view, selection, docs):
+    """BM25 of each of `docs` for the query's required words and phrases.
+
+    A word's rarity (idf) is counted among the documents the filters allow, so the same
+    search ranks alike whether its words were matched in those documents or in all.
+    """
     total = np.zeros(len(docs), dtype=np.float64)
-    live = max(int(view.live.sum()), 1)
+    allowed = max(int(selection.filtered.sum()), 1)
     lengths = view.lengths
     average = max(float(lengths.mean()) if len(lengths) else 1.0, 1.0)
-    for node in query.required:
-        matched, frequency = node_stats(view, node)
-        idf = np.log(1 + (live - len(matched) + 0.5) / (len(matched) + 0.5))
+    for matched, frequency in selection.stats:
+        holding = int(selection.filtered[matched].sum())
+        idf = np.log(1 + (allowed - holding + 0.5) / (holding + 0.5))
         where = np.searchsorted(matched, docs)
         where[where >= len(matched)] = 0
         hit = matched[where] == docs if len(matched) else np.zeros(len(docs), dtype=bool)
@@ -145,12 +177,12 @@ def scores(view, query, docs):
     return total
 
 
-def ordered_docs(view, mask, params, query, needed):
-    docs = np.flatnonzero(mask)
+def ordered_docs(view, selection, params, needed):
+    docs = np.flatnonzero(selection.mask)
     day, ids = view.columns.day[docs], view.columns.db_id[docs]
     sort = params.effective_sort
-    if sort == "relevance" and query.required:
-        order = np.lexsort((-ids, -day, -scores(view, query, docs)))
+    if sort == "relevance" and selection.stats:
+        order = np.lexsort((-ids, -day, -scores(view, selection, docs)))
     elif sort == "oldest":
         order = np.lexsort((ids, day))
     else:
@@ -190,13 +222,13 @@ def compute(view, params, names_token=None):
              "entities": entity_search.entity_cards(view, understanding)}
     if view is None:
         return Outcome(0, params.page, 0, [], dict(EMPTY_FACETS), terms(query), describe(query), **named)
-    mask = select(view, params, query)
-    count = int(mask.sum())
+    selection = select(view, params, query)
+    count = int(selection.mask.sum())
     start = (params.page - 1) * PAGE_SIZE
     hits = []
     if start < count:
-        hits = hits_for(view, params, ordered_docs(view, mask, params, query, start + PAGE_SIZE)[start:])
-    outcome = Outcome(count, params.page, -(-count // PAGE_SIZE), hits, facet_counts(view, mask),
+        hits = hits_for(view, params, ordered_docs(view, selection, params, start + PAGE_SIZE)[start:])
+    outcome = Outcome(count, params.page, -(-count // PAGE_SIZE), hits, facet_counts(view, selection.mask),
                       terms(query), describe(query), generation=view.key, **named)
     if count == 0 and not query.empty:
         outcome.suggestion = suggest(view, query, understanding.names)
@@ -209,8 +241,8 @@ def all_hits(params, chunk=500):
     if view is None:
         return
     query = entity_search.understand(params).query
-    mask = select(view, params, query)
-    docs = ordered_docs(view, mask, params, query, int(mask.sum()))
+    selection = select(view, params, query)
+    docs = ordered_docs(view, selection, params, int(selection.mask.sum()))
     for start in range(0, len(docs), chunk):
         yield hits_for(view, params, docs[start:start + chunk])
 

@@ -53,7 +53,7 @@ def _sum_by_doc(docs, counts):
     return docs[starts], np.add.reduceat(counts, starts)
 
 
-def named_stats(view, node, node_stats):
+def named_stats(view, node, node_stats, scope=None):
     """(docs, frequencies) of a Named node: any of its names in the text, or a document linked to it.
 
     A linked document that never writes the name (an article about Kerry that calls him
@@ -61,7 +61,7 @@ def named_stats(view, node, node_stats):
     """
 
     def compute():
-        parts = [node_stats(view, option) for option in node.options]
+        parts = [node_stats(view, option, scope) for option in node.options]
         merged, frequency = _sum_by_doc(np.concatenate([d for d, _ in parts]) if parts else EMPTY,
                                         np.concatenate([c for _, c in parts]) if parts else EMPTY)
         linked = None
@@ -77,7 +77,7 @@ def named_stats(view, node, node_stats):
         total[at] = np.maximum(total[at], 1)
         return every, total
 
-    return view.cached(("n", node.options, node.links), compute)
+    return view.matched(("n", node.options, node.links), compute, scope)
 
 
 def entity_cards(view, understanding):

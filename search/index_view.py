@@ -47,6 +47,8 @@ class IndexView:
         self.columns = col.concatenate(parts)
         self.live = np.concatenate(live) if live else np.zeros(0, dtype=bool)
         self.month = col.months(self.columns.day)
+        for multi in (self.columns.actor, self.columns.city):
+            multi.rows  # facet masks and counts need them: read with the view, not at a search
         self.cache = OrderedDict()
         self._lengths = None
         # Read every segment's sequences now, not at the first query that needs them: the
@@ -74,22 +76,40 @@ class IndexView:
                 self.segment_sequences[segment_id] = found
             yield found, offset
 
-    def _stats(self, per_segment):
+    def _stats(self, per_segment, scope=None):
+        """Apply `per_segment` to every segment's sequences, or only to the documents in `scope`."""
         docs, counts = [], []
         for sequences, offset in self.sequences():
-            segment_docs, segment_counts = per_segment(sequences)
-            docs.append(segment_docs + offset)
+            part, local = sequences, None
+            if scope is not None:
+                low, high = np.searchsorted(scope, (offset, offset + len(sequences.lengths)))
+                if low == high:
+                    continue
+                local = scope[low:high] - offset
+                part = sequences.subset(local)
+            segment_docs, segment_counts = per_segment(part)
+            docs.append((segment_docs if local is None else local[segment_docs]) + offset)
             counts.append(segment_counts)
         if not docs:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return np.concatenate(docs), np.concatenate(counts)
 
-    def word(self, stem):
+    def matched(self, key, compute, scope):
+        """Stats over every document (kept for later searches), or over `scope` (computed, not kept).
+
+        Stats already kept for every document answer a scoped question as well.
+        """
+        if scope is None:
+            return self.cached(key, compute)
+        found = self.cache.get(key)
+        return found if found is not None else compute()
+
+    def word(self, stem, scope=None):
         """(docs, frequencies) of a word stem."""
         hashed = stem_hash(stem)
-        return self.cached(("w", stem), lambda: self._stats(lambda s: s.word(hashed)))
+        return self.matched(("w", stem), lambda: self._stats(lambda s: s.word(hashed), scope), scope)
 
-    def prefix(self, start, limit=1000):
+    def prefix(self, start, scope=None, limit=1000):
         """(docs, frequencies) of every indexed stem that begins with `start`."""
 
         def compute():
@@ -99,14 +119,14 @@ class IndexView:
                 if len(expansions) >= limit:
                     break
             hashes = query_hashes(expansions)
-            return self._stats(lambda s: s.any_word(hashes))
+            return self._stats(lambda s: s.any_word(hashes), scope)
 
-        return self.cached(("x", start), compute)
+        return self.matched(("x", start), compute, scope)
 
-    def phrase(self, stems):
+    def phrase(self, stems, scope=None):
         """(docs, frequencies) of consecutive stems."""
         hashes = query_hashes(stems)
-        return self.cached(("p", stems), lambda: self._stats(lambda s: s.phrase(hashes)))
+        return self.matched(("p", stems), lambda: self._stats(lambda s: s.phrase(hashes), scope), scope)
 
     @property
     def lengths(self):
@@ -124,7 +144,7 @@ class IndexView:
                 return self.columns.source == value_id
             multi = getattr(self.columns, facet)
             mask = np.zeros(len(self.live), dtype=bool)
-            mask[multi.rows()[multi.ids == value_id]] = True
+            mask[multi.rows[multi.ids == value_id]] = True
             return mask
 
         return self.cached(("f", facet, value_id), compute)

@@ -3,6 +3,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+from collections import deque
 from pathlib import Path
 
 from django.db import connections as connections_db
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 VERSION_FILE = "analysis-version"
 REBUILD_BATCH = 500
 SEGMENT_DOCUMENTS = 20_000
+AHEAD_PER_WORKER = 2
 
 
 def backend():
@@ -89,7 +91,14 @@ def prepared_batches(ids, workers):
         return
     connections_db.close_all()
     with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start) as pool:
-        yield from pool.imap(_prepare_batch, batches)
+        # At most a few batches wait ahead of the writer, so memory stays flat however large the archive.
+        waiting = deque()
+        for batch in batches:
+            waiting.append(pool.apply_async(_prepare_batch, (batch,)))
+            if len(waiting) > AHEAD_PER_WORKER * workers:
+                yield waiting.popleft().get()
+        while waiting:
+            yield waiting.popleft().get()
 
 
 def rebuild(workers=None):

@@ -99,6 +99,29 @@ class SegmentSequences:
         self.extra_pos = self.ptr[owners] + pairs[:, 0] if len(pairs) else EMPTY64
         self.extra_hash = pairs[:, 1] if len(pairs) else EMPTY32
 
+    def subset(self, docs):
+        """The sequences of only these documents (sorted local numbers), numbered 0..len(docs)-1.
+
+        Gathering a few hundred documents' words costs far less than scanning a whole
+        segment, so a search that facets or dates already narrow scans only its candidates.
+        """
+        part = SegmentSequences.__new__(SegmentSequences)
+        part.lengths = self.lengths[docs]
+        part.ptr = np.zeros(len(docs) + 1, dtype=np.int64)
+        np.cumsum(part.lengths, out=part.ptr[1:])
+        part.tokens = self.tokens[_ranges(self.ptr[docs], part.lengths)]
+        if len(self.extra_hash):
+            first = np.searchsorted(self.extra_pos, self.ptr[docs])
+            counts = np.searchsorted(self.extra_pos, self.ptr[docs + 1]) - first
+            picked = _ranges(first, counts)
+            # A reading keeps its place inside its document, which moves to its new start.
+            shift = np.repeat(part.ptr[:-1] - self.ptr[docs], counts)
+            part.extra_pos = self.extra_pos[picked] + shift
+            part.extra_hash = self.extra_hash[picked]
+        else:
+            part.extra_pos, part.extra_hash = EMPTY64, EMPTY32
+        return part
+
     def _docs_of(self, positions):
         return np.searchsorted(self.ptr, positions, side="right") - 1
 
@@ -136,3 +159,10 @@ class SegmentSequences:
         docs = self._docs_of(starts)
         inside = starts + size <= self.ptr[docs + 1]  # a run may not cross into the next document
         return np.unique(docs[inside], return_counts=True)
+
+
+def _ranges(starts, counts):
+    """The positions starts[i] .. starts[i]+counts[i]-1 for every i, concatenated."""
+    total = int(counts.sum())
+    ends = np.cumsum(counts)
+    return np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - counts), counts)

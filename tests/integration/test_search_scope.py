@@ -1,0 +1,82 @@
+"""A search narrowed by facets or dates matches its words in the candidates alone, and answers exactly as a whole-archive scan."""
+from datetime import date
+
+import pytest
+
+from archive.models import Article, Place, Source
+from search import engine
+from search.params import SearchParams
+
+ALWAYS_SCOPED, NEVER_SCOPED = 0, 10**9
+
+SEARCHES = [
+    {"q": "حلب", "actor": ("sergey-lavrov",)},
+    {"q": "حلب", "city": ("aleppo",), "sort": "relevance"},
+    {"q": "وقف إطلاق النار", "source": ("enab-baladi",), "sort": "relevance"},
+    {"q": '"وقف إطلاق النار"', "date_from": date(2016, 1, 1), "date_to": date(2016, 12, 31)},
+    {"q": "الروس*", "actor": ("john-kerry",)},
+    {"q": "لافروف", "city": ("aleppo",)},
+    {"q": "لافروف", "exact": True, "source": ("arab48",)},
+    {"q": "حلب -لافروف", "city": ("aleppo",)},
+    {"q": "كيري روسيا", "type": "statements", "city": ("aleppo",), "sort": "relevance"},
+    {"q": "الهدنة OR المساعدات", "type": "statements", "actor": ("sergey-lavrov",), "sort": "relevance"},
+    {"q": "دير الزور", "source": ("arab48",), "sort": "oldest"},
+]
+
+
+@pytest.fixture
+def archive(seeded, search_index):
+    Article.objects.create(title="معارك", body="تجددت المعارك في ريف بدير الزور الشرقي وفي حلب وبحلب.",
+                           source=Source.objects.get(slug="arab48"), published=date(2016, 10, 2))
+    search_index()
+
+
+def answer(client, monkeypatch, share, **params):
+    monkeypatch.setattr(engine, "SCOPE_SHARE", share)
+    engine.reset()  # neither the view's word stats nor the result cache may carry over
+    response = client.get(SearchParams(format="json", **params).url())
+    assert response.status_code == 200, response.content[:300]
+    return response.json()
+
+
+@pytest.mark.parametrize("params", SEARCHES, ids=lambda p: SearchParams(**p).url())
+def test_scoped_matching_gives_the_whole_archive_answer(client, archive, monkeypatch, params):
+    scoped = answer(client, monkeypatch, ALWAYS_SCOPED, **params)
+    whole = answer(client, monkeypatch, NEVER_SCOPED, **params)
+    assert scoped == whole
+
+
+def test_the_searches_compared_find_something(client, archive, monkeypatch):
+    counts = [answer(client, monkeypatch, ALWAYS_SCOPED, **params)["count"] for params in SEARCHES]
+    assert sum(1 for count in counts if count) == len(SEARCHES), counts
+
+
+def test_scoped_and_whole_archive_stats_rank_alike_in_one_process(client, archive, monkeypatch):
+    """Word stats kept from an unfiltered search serve a later filtered one: the ranking must not move."""
+    monkeypatch.setattr(engine, "SCOPE_SHARE", ALWAYS_SCOPED)
+    engine.reset()
+    params = {"q": "كيري روسيا", "type": "statements", "city": ("aleppo",), "sort": "relevance"}
+    fresh = client.get(SearchParams(format="json", **params).url()).json()
+    engine.reset()
+    client.get(SearchParams(format="json", q="كيري روسيا", type="statements").url())  # keeps whole-archive stats
+    with engine._cache_lock:
+        engine._results.clear()
+    after = client.get(SearchParams(format="json", **params).url()).json()
+    assert after["results"] == fresh["results"]
+
+
+def test_word_rarity_is_weighed_among_the_filtered_documents(client, archive, search_index, monkeypatch):
+    """Among Idlib's articles the convoy is rare and peace common, though the archive at large says otherwise."""
+    idlib = Place.objects.get(slug="idlib")
+    day = date(2016, 5, 1)
+    bodies = ["سلام سلام قافلة", "قافلة قافلة سلام", "سلام في الشمال", "سلام دائم", "سلام عادل"]
+    inside = [Article.objects.create(title=f"إدلب {n}", body=body, published=day) for n, body in enumerate(bodies)]
+    for article in inside:
+        article.places.add(idlib)
+    for n in range(12):
+        Article.objects.create(title=f"قوافل {n}", body=f"وصلت قافلة رقم {n} إلى المعبر", published=day)
+    search_index()
+    params = {"q": "سلام قافلة", "city": ("idlib",), "sort": "relevance"}
+    for share in (ALWAYS_SCOPED, NEVER_SCOPED):
+        results = answer(client, monkeypatch, share, **params)["results"]
+        assert [r["id"] for r in results] == [inside[1].pk, inside[0].pk], share
