@@ -18,6 +18,17 @@ class _Echo:
         return value
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(text):
+    """Text a spreadsheet shows as written: a cell that starts like a formula gets a leading apostrophe.
+
+    An article's title or a statement is data; opened in a spreadsheet, "=HYPERLINK(...)" would run.
+    """
+    return f"'{text}" if text.startswith(FORMULA_START) else text
+
+
 def csv_rows(params):
     writer = csv.writer(_Echo())
     yield "\ufeff"  # spreadsheet programs need the BOM to read UTF-8 Arabic
@@ -28,8 +39,8 @@ def csv_rows(params):
             yield writer.writerow([
                 shaped["type"], shaped["id"], shaped["url"], shaped["published"] or "",
                 (shaped["source"] or {}).get("slug", ""),
-                shaped.get("title") or shaped.get("article", {}).get("title", ""),
-                (shaped.get("speaker") or {}).get("slug", ""), shaped.get("text", ""),
+                spreadsheet_cell(shaped.get("title") or shaped.get("article", {}).get("title", "")),
+                (shaped.get("speaker") or {}).get("slug", ""), spreadsheet_cell(shaped.get("text", "")),
                 " ".join(a["slug"] for a in shaped.get("actors", [])),
                 " ".join(c["slug"] for c in shaped.get("cities", [])),
             ])

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 VERSION_FILE = "analysis-version"
 REBUILD_BATCH = 500
 SEGMENT_DOCUMENTS = 20_000
-AHEAD_PER_WORKER = 2
+AHEAD_PER_WORKER = 8
 
 
 def backend():

@@ -21,6 +21,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "hardening.middleware.ContentSecurityPolicy",
     "hardening.middleware.RequestLimits",
+    "archive.middleware.DropTrackingParameters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

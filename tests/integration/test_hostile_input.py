@@ -52,7 +52,8 @@ TABLE = [
     ("/search/", {"q": "كيري", "format": "atom"}, {200}),
     ("/", {"format": "xml"}, {400}),
     ("/", {"junk": HUGE}, {414}),
-    ("/", {"utm_source": "x"}, {400}),
+    ("/", {"utm_source": "x"}, {200}),  # a tracking parameter: redirected to the same page without it
+    ("/", {"utmsource": "x"}, {400}),
     ("/articles/1/", {"page": "2"}, {400}),
     ("/articles/1/", {"format": "pdf"}, {400}),
     ("/articles/1/", {"format": "\x00"}, {400}),

@@ -124,6 +124,18 @@ def test_a_non_canonical_url_redirects_to_the_canonical_one(client, archive):
     assert client.get(response["Location"]).status_code == 200
 
 
+def test_a_link_shared_with_tracking_parameters_opens_the_same_page(client, archive):
+    shared = "/search/?q=%D9%87%D8%AF%D9%86%D8%A9&utm_source=twitter&city=homs&fbclid=IwAR0abc"
+    response = client.get(shared)
+    assert response.status_code == 301
+    assert client.get(response["Location"], follow=True).content == client.get(
+        "/search/?q=%D9%87%D8%AF%D9%86%D8%A9&city=homs").content
+    article = archive["un"].pk
+    response = client.get(f"/articles/{article}/?utm_medium=email&utm_campaign=weekly")
+    assert (response.status_code, response["Location"]) == (301, f"/articles/{article}/")
+    assert client.get("/cities/?format=json&gclid=x")["Location"] == "/cities/?format=json"
+
+
 def test_a_bookmarked_url_gives_the_same_page(client, archive):
     url = "/search/?q=%D9%87%D8%AF%D9%86%D8%A9&city=homs"
     first, second = client.get(url).content, client.get(url).content
@@ -168,6 +180,17 @@ def test_json_csv_and_atom_carry_the_page_results(client, archive):
     atom_ids = [int(re.search(r"/articles/(\d+)/", link).group(1)) for link in links]
     assert page_ids == json_ids == csv_ids
     assert set(atom_ids) == set(json_ids)
+
+
+def test_csv_cells_that_look_like_formulas_open_as_text(client, archive, search_index):
+    title = '=HYPERLINK("http://example.com","هدنة")'
+    Article.objects.create(title=title, body="-1+1 هدنة مؤقتة في الريف الغربي أعلنها الطرفان.", published="2017-09-01")
+    search_index()
+    response = client.get("/search/?q=%D9%85%D8%A4%D9%82%D8%AA%D8%A9&format=csv")  # مؤقتة
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert [row["title"] for row in rows] == ["'" + title]
+    json_titles = [r["title"] for r in client.get("/search/?q=%D9%85%D8%A4%D9%82%D8%AA%D8%A9&format=json").json()["results"]]
+    assert json_titles == [title]  # only the spreadsheet export is guarded; the data stays as written
 
 
 def test_an_article_saved_by_an_editor_is_found_once_the_writer_applies_it(client, archive, search_index):
