@@ -8,10 +8,12 @@ from dataclasses import dataclass, field
 
 from search.arabic import FUNCTION_WORDS, normalize
 
+from .attribution import Tracker, subject_before, subject_of
+from .cues import cue_at, find_complement
+from .document import Doc
+from .mentions import MentionFinder, NewSpeaker, add_new_name_mentions
+from .offices import office_of, parse_date, role_stems
 from .places import PhraseIndex, mentioned_places, phrase_tokens, place_of_saying
-from .quotes import Doc, cue_at, find_complement
-from .speakers import (MentionFinder, NewSpeaker, Tracker, add_new_name_mentions, office_of, parse_date,
-                       role_stems, subject_before, subject_of)
 
 __all__ = ["Gazetteer", "ProposedStatement", "Extraction", "NewSpeaker", "extract",
            "gazetteer_dicts_from_curation", "load_curation_gazetteer"]

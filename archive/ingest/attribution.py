@@ -1,0 +1,184 @@
+"""Attribution: the subject of each speech cue, and what a subject-less cue continues."""
+
+from search.arabic import FUNCTION_WORDS, normalize
+
+from .mentions import DOCUMENT_NOUNS, TIME_WORDS, Mention, stems
+from .offices import role_stems
+from .places import phrase_tokens
+
+_AUX = stems("كان وكان قد وقد كانت وكانت فقد لقد")
+_REPLY = stems("بدوره بدورها بدورهم جهته جهتها جانبه جانبها المقابل")
+_PRONOUN_ENDS = ("ه", "ها", "هم", "هما")
+_ADVERBS = stems("مره اخري كذلك بدوره بدورها هنا حينها")
+
+
+def _free(tokens, m, k):
+    """A subject follows its verb at once or after time words only (قال اليوم وزير ...), and carries
+    no ل/ب: لوكالة انترفاكس is whom he told, في لقاء بكين where."""
+    return m.clitic not in ("ل", "ب") and all(tokens[x].text in TIME_WORDS | _AUX for x in range(k + 1, m.i))
+
+
+def subject_before(doc, mentions, lo, k):
+    """The mention that ends right before token k (كان لافروف أكد), first of a coordination."""
+    tokens = doc.tokens
+    pre = [m for m in mentions if lo <= m.i and m.j <= k and m.clitic not in ("ل", "ب")
+           and all(tokens[x].text in _AUX for x in range(m.j, k))
+           and not any(doc.gap(x).strip() for x in range(m.j, k + 1))]
+    if not pre:
+        return None
+    m = pre[-1]
+    first = [x for x in mentions if x.j == m.i and x.i >= lo and not doc.gap(m.i).strip()]
+    return first[-1] if first and tokens[m.i].text.startswith("و") else m
+
+
+def subject_of(doc, d, mentions):
+    """The mention that is the subject of draft d's cue, or None when the cue has none."""
+    tokens, k, cue, comp = doc.tokens, d.k, d.cue, d.comp
+    lo, _ = doc.sentence_tokens(d.sentence)
+    after = [m for m in mentions if k < m.i < max(comp.subject[1], k + 1)]
+    if cue.form == "according":
+        return after[0] if after and after[0].i <= k + 2 else None
+    if cue.form == "participle" or d.parent is not None:
+        return None
+    if cue.lemma == normalize("نقل"):
+        return next((m for m in after if tokens[m.i - 1].text == "عن"), None)
+    if cue.form == "masdar":
+        # إعلان الولايات المتحدة: the agent follows; قوله، التأكيد: it is the subject before
+        bare = not tokens[k].text.endswith(_PRONOUN_ENDS) and not _definite(tokens[k].text)
+        found = next((m for m in after if m.i == k + 1), None) if bare else None
+        return found or subject_before(doc, mentions, lo, k)
+    found = next((m for m in after if m.i <= k + 4 and _free(tokens, m, k)), None)
+    return found or subject_before(doc, mentions, lo, k) or _unknown_subject(doc, k, comp.subject[1])
+
+
+def _unknown_subject(doc, k, end):
+    """ويقول محللون إن، وأشار التقرير إلى: a subject word no gazetteer knows, so not the last speaker.
+
+    Adverbs in the accusative (مجددا، لاحقا) and time words are skipped; a word with a preposition
+    clitic (للصحفيين) or a function word is no subject.
+    """
+    for x in range(k + 1, min(end, k + 3)):
+        w = doc.tokens[x].text
+        if w in TIME_WORDS or w in _AUX or (w.endswith("ا") and len(w) >= 4) or w in _ADVERBS:
+            continue
+        if w in FUNCTION_WORDS or w[:1] in "لب" or w.startswith("لل") or not w[:1].isalpha() or x in doc.quote_at:
+            return None
+        return Mention(x, x + 1, how="unknown", role=doc.tokens[x].original)
+    return None
+
+
+class Tracker:
+    """Walks the drafts in order, giving each a speaker and remembering who spoke last."""
+
+    def __init__(self, gazetteer, doc):
+        self.gaz, self.doc, self.history = gazetteer, doc, []
+
+    def attribute(self, d, subject):
+        lo, _ = self.doc.sentence_tokens(d.sentence)
+        d.reply = any(self.doc.tokens[x].text in _REPLY for x in range(lo, d.k))
+        if d.parent is not None:
+            d.speaker_key, d.new_speaker, d.role_mention = d.parent.speaker_key, d.parent.new_speaker, d.parent.role_mention
+            d.confidence, d.reason = d.parent.confidence, d.parent.reason + "; quote in the same clause"
+        elif subject is None:
+            self._inherit(d, subject)
+        elif self._from_mention(d, subject):
+            self._reassign_unnamed(d, subject)
+        else:  # someone is named but not known (قال مسؤول روسي): not the last speaker
+            d.confidence, d.reason = 0.2, f"unknown subject: {subject.role or subject.how}"
+        self.history.append(d)
+
+    def _from_mention(self, d, m):
+        what = m.role or self.doc.body[self.doc.tokens[m.i].start:self.doc.tokens[m.j - 1].end]
+        if m.new is not None:
+            d.new_speaker, d.confidence, d.reason = m.new, 0.7, f"new speaker after a role: {what}"
+            return True
+        key, conf, how = m.key, {"name": 0.9, "role+name": 0.9, "short": 0.8, "role": 0.75}.get(m.how, 0.7), m.how
+        if m.how == "place":
+            key, how = self.gaz.government_of(m.key), "a country speaking for its government"
+        elif m.how == "anaphor":  # البيان: any institution; الوزارة: a ministry
+            key, conf = self._recent(lambda h: (self.gaz.people.get(h) or {}).get("kind") == "organisation" and (
+                m.role_stems <= DOCUMENT_NOUNS or self.gaz.describes(h, m.role_stems))), 0.6
+        elif m.unresolved and _definite(self.doc.tokens[m.i].text):
+            key, conf, how = self._recent(lambda h: self.gaz.describes(h, m.role_stems)), 0.6, "earlier speaker fitting"
+        elif m.unresolved:
+            key, conf, how, d.role_mention = m.fallback, 0.5, "the institution of an unnamed spokesman", m
+        if key is None:
+            return False
+        d.speaker_key, d.confidence, d.reason = key, conf, f"{how}: {what}"
+        return True
+
+    def _recent(self, fits):
+        return next((h.speaker_key for h in reversed(self.history) if h.speaker_key and fits(h.speaker_key)), None)
+
+    def _inherit(self, d, subject):
+        """وأضاف، مشيرا، كما أكد: the last speaker goes on, if grammatical gender allows."""
+        speakers = _distinct([(h.speaker_key, h.new_speaker) for h in self.history if h.speaker_key or h.new_speaker])
+        if not speakers:
+            d.confidence, d.reason = 0.2, "no speaker found"
+            return
+        last_run = _run(self.history)
+        if (self.doc.paragraph_initial(d.sentence) and d.cue.form != "participle" and len(last_run) == 1
+                and last_run[0].reply and len(speakers) > 1):
+            speakers = speakers[1:]  # a one-line reply (بدوره، ...) does not take over the next paragraph
+        spokesman = last_run[0].role_mention if last_run else None
+        agree = [s for s in speakers[:3] if self._agrees(d.cue.gender, s, spokesman if s == speakers[0] else None)]
+        if not agree:
+            d.confidence, d.reason = 0.2, "no earlier speaker agrees with the verb"
+            return
+        (d.speaker_key, d.new_speaker), d.confidence = agree[0], 0.7 if agree[0] == speakers[0] else 0.55
+        d.role_mention = spokesman if agree[0] == speakers[0] else None
+        d.reason = "inherit: the last speaker goes on" + (f" ({subject.how})" if subject else "")
+
+    def _agrees(self, gender, speaker, spokesman=None):
+        """Verb and subject agree; for an unnamed spokesman it is the role word that agrees."""
+        key, new = speaker
+        if gender == "p":  # أكدا، دعوا: a dual or plural verb does not go on with one speaker
+            return False
+        feminine = bool(key) and self.gaz.feminine(key)
+        if spokesman is not None:
+            feminine = normalize(spokesman.role.split()[0]).endswith("ه")
+        return not gender or (gender == "f") == feminine
+
+    def _reassign_unnamed(self, d, subject):
+        """قال متحدث باسم الخارجية ... وأضاف مارك تونر: the spokesman is now named."""
+        if not (d.cue.continuing and subject.how in ("name", "role+name", "short") and d.speaker_key):
+            return
+        heads = {s for o in self.gaz.offices if o.key == d.speaker_key for s in o.stems}
+        for h in reversed(self.history):
+            if h.role_mention is None or (role_stems(phrase_tokens(h.role_mention.role)) or [""])[0] not in heads:
+                break
+            h.speaker_key, h.confidence = d.speaker_key, 0.7
+            h.reason += f"; named later: {subject.role or d.reason}"
+
+    def final(self, drafts):
+        """The drafts in text order, none overlapping: of two that overlap the surer one stays."""
+        kept = []
+        for d in sorted((d for d in drafts if d.end > d.start), key=lambda d: (d.start, -d.end)):
+            if kept and d.start < kept[-1].end:
+                if d.confidence <= kept[-1].confidence:
+                    continue
+                kept.pop()
+            kept.append(d)
+        return kept
+
+
+def _definite(word):
+    return word.startswith(("ال", "وال", "فال"))
+
+
+def _distinct(pairs):
+    out = []
+    for p in reversed(pairs):
+        if p not in out:
+            out.append(p)
+    return out
+
+
+def _run(history):
+    """The last statements made by the last speaker, in a row."""
+    run = []
+    for h in reversed(history):
+        if run and (h.speaker_key, h.new_speaker) != (run[0].speaker_key, run[0].new_speaker):
+            break
+        run.append(h)
+    return run

@@ -1,0 +1,221 @@
+"""Who is named where: gazetteer names, role phrases resolved through dated positions, and new names."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from search.arabic import FUNCTION_WORDS, normalize, stem
+
+from .offices import resolve_counterpart, resolve_office, role_stems
+from .places import PhraseIndex
+
+
+def stems(text):
+    return frozenset(normalize(w) for w in text.split())
+
+
+# Head nouns of the offices and functions that news text names people by.
+ROLE_HEADS = stems("""وزير نائب مساعد متحدث ناطق مبعوث مندوب سفير رئيس امين مسءول مستشار
+    قائد زعيم ممثل مدير وكيل عضو نظير مصدر متحدثه ناطقه""")
+# A definite anaphor for an institution's voice: "the statement" speaks for whoever issued it.
+DOCUMENT_NOUNS = stems("بيان")
+# A definite institution noun (الوزارة، الحكومة) is the institution of that kind that spoke last.
+INSTITUTION_NOUNS = frozenset(stem(w) for w in stems("الوزاره الحكومه الرئاسه الاداره المركز المكتب"))
+_LINKS = stems("باسم الى لدى في ل")  # words that continue a role: المتحدث باسم ...، المبعوث إلى ...
+TIME_WORDS = stems("""اليوم امس مساء صباح الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد
+    ليل فجر ظهر لاحقا مجددا ايضا""")
+_ONE_LETTER_CLITICS = "وفبلك"
+
+
+@dataclass
+class NewSpeaker:
+    """Someone the gazetteer does not know, named in the text after a role."""
+
+    name: str
+    role: str
+
+    def ident(self):
+        return ("new", normalize(self.name))
+
+
+@dataclass
+class Mention:
+    """A way the text names an actor at tokens [i, j)."""
+
+    i: int
+    j: int
+    key: str = None
+    new: NewSpeaker = None
+    how: str = "name"  # name, short, role, role+name, new, anaphor, place, org-prefix
+    role: str = ""
+    role_stems: frozenset = frozenset()
+    fallback: str = None  # the institution behind an unresolved spokesman role
+    clitic: str = ""
+
+    @property
+    def unresolved(self):
+        return self.how == "role" and self.key is None
+
+
+
+def _role_goes_on(tokens, k, hi, places_at, link):
+    """After باسم/إلى/لدى/في the role goes on with a definite word or a place (إلى سوريا), but
+    في before a place is where it was said (نظيره الروسي في جنيف), and في مؤتمر صحفي is no role."""
+    if k >= hi or tokens[k].text in FUNCTION_WORDS:
+        return False
+    if link == "في":
+        return k not in places_at and (_has_article(tokens[k].text) or (k + 1 < hi and _has_article(tokens[k + 1].text)))
+    return link == "باسم" or k in places_at or _has_article(tokens[k].text) or \
+        (k + 1 < hi and _has_article(tokens[k + 1].text))
+
+
+def _has_article(word):
+    return word not in FUNCTION_WORDS and word.startswith(("ال", "وال", "فال", "بال", "لل"))
+
+
+def _is_role_head(word):
+    """وزير، المتحدثة، نظيره; not plurals, which name no one speaker (المساعدات is aid, not aides)."""
+    return stem(word) in ROLE_HEADS and not word.endswith(("ات", "ون", "ين"))
+
+
+def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
+    """End of the role phrase that starts at head token i (definite or construct roles only)."""
+    j, definite = i + 1, _has_article(tokens[i].text)
+    while j < hi:
+        if body[tokens[j - 1].end:tokens[j].start].strip() or j in names_at:
+            break
+        w = tokens[j].text
+        if w in _LINKS and _role_goes_on(tokens, j + 1, hi, places_at, w):
+            j += 1  # باسم البيت، إلى سوريا: the next word belongs to the role too
+        elif _has_article(w):
+            definite = True
+        elif not definite and j + 1 < hi and _has_article(tokens[j + 1].text) and w not in FUNCTION_WORDS:
+            pass  # construct chain: نائب وزير الخارجية، رئيس لجنة الدفاع
+        elif not definite and w.endswith(("ي", "يه")) and w not in FUNCTION_WORDS:
+            pass  # indefinite role with its adjectives: مسؤول عسكري روسي
+        else:
+            break
+        j += 1
+    return j, definite
+
+
+def _name_after(tokens, body, j, hi, is_cue):
+    """Tokens [j, k) that read as a person's name right after a role, or None.
+
+    A name is one to three words with no article on the first, none a function, time or
+    speech word, ending at punctuation, a function word or the sentence end.
+    """
+    if j >= hi or body[tokens[j - 1].end:tokens[j].start].strip() not in ("", "،", ","):
+        return None
+    k = j
+    while k < hi and k - j < 3:
+        w = tokens[k].text
+        if (w in FUNCTION_WORDS or w in TIME_WORDS or is_cue(k) or _is_role_head(w) or len(w) < 2
+                or (k == j and _has_article(w)) or not w[0].isalpha() or w[0].isascii()):
+            break
+        k += 1
+        if k < hi and body[tokens[k - 1].end:tokens[k].start].strip():
+            break
+    if k == j:
+        return None
+    if k >= hi:
+        return j, k
+    punctuated = body[tokens[k - 1].end:tokens[k].start].strip()
+    boundary = punctuated or tokens[k].text in FUNCTION_WORDS or is_cue(k) or tokens[k].text in TIME_WORDS \
+        or tokens[k].text[:1] in "لب"
+    if not boundary or (k - j == 1 and not punctuated and not is_cue(k)):
+        return None
+    return j, k
+
+
+@dataclass
+class MentionFinder:
+    """Finds every naming of an actor in a tokenized body, against the gazetteer's people."""
+
+    names: PhraseIndex
+    offices: list
+    day: datetime.date = None
+    is_cue: object = field(default=lambda k: False)
+
+    def find(self, tokens, body, place_matches=()):
+        matches = self.names.find(tokens, body)
+        names_at = {m.i: m for m in matches}
+        self._places_at = {m.i for m in place_matches}
+        mentions, covered = [], set()
+        k = 0
+        while k < len(tokens):
+            if k in covered or not _is_role_head(tokens[k].text):
+                k += 1
+                continue
+            mention = self._role(tokens, body, k, names_at)
+            mentions.append(mention)
+            covered.update(range(mention.i, mention.j))
+            k = mention.j
+        for m in matches:
+            if not any(m.i in range(x.i, x.j) for x in mentions):
+                mentions.append(Mention(m.i, m.j, m.key, how="org-prefix" if m.weak else "name", clitic=m.prefix))
+        for m in place_matches:
+            if not any(m.i in range(x.i, x.j) for x in mentions):
+                mentions.append(Mention(m.i, m.j, m.key, how="place", clitic=m.prefix))
+        for k, t in enumerate(tokens):
+            if t.text.startswith("ال") and stem(t.text) in DOCUMENT_NOUNS | INSTITUTION_NOUNS and \
+                    not any(x.i <= k < x.j for x in mentions):
+                mentions.append(Mention(k, k + 1, how="anaphor", role=t.original, role_stems=frozenset({stem(t.text)})))
+        mentions.sort(key=lambda m: m.i)
+        self._resolve_counterparts(mentions)
+        return mentions
+
+    def _resolve_counterparts(self, mentions):
+        """نظيره الروسي names the office of the person last named before it, in another country."""
+        for n, m in enumerate(mentions):
+            if m.how != "counterpart":
+                continue
+            ref = next((x.key for x in reversed(mentions[:n]) if x.key and x.how != "place"), None)
+            m.key = resolve_counterpart(m.role_stems, ref, self.offices, self.day) if ref else None
+
+    def _role(self, tokens, body, i, names_at):
+        hi = len(tokens)
+        end, definite = _role_end(tokens, body, i, hi, names_at, self._places_at)
+        words = [t.text for t in tokens[i:end]]
+        role_text = body[tokens[i].start:tokens[end - 1].end]
+        stems = role_stems(words)
+        w = tokens[i].text
+        clitic = "ل" if w.startswith("لل") else (
+            w[0] if w[0] in _ONE_LETTER_CLITICS and len(w) > 3 and stem(w) == stem(w[1:]) else "")
+        after = end if end < hi and body[tokens[end - 1].end:tokens[end].start].strip() in ("", "،", ",") else -1
+        if after in names_at and names_at[after].i == after and not names_at[after].weak:
+            name = names_at[after]
+            return Mention(i, name.j, name.key, how="role+name", role=role_text, role_stems=frozenset(stems))
+        found = _name_after(tokens, body, end, hi, self.is_cue) if definite else None
+        if found:
+            a, b = found
+            new = NewSpeaker(body[tokens[a].start:tokens[b - 1].end], role_text)
+            return Mention(i, b, new=new, how="new", role=role_text, role_stems=frozenset(stems))
+        if stems and stems[0] == "نظير":
+            return Mention(i, end, how="counterpart", role=role_text, role_stems=frozenset(stems[1:]), clitic=clitic)
+        key = resolve_office(stems, self.offices, self.day)
+        fallback = next((names_at[k].key for k in range(i + 1, end) if k in names_at), None)
+        return Mention(i, end, key, how="role", role=role_text, role_stems=frozenset(stems),
+                       fallback=fallback, clitic=clitic)
+
+
+def new_name_index(mentions):
+    """A per-article index of the new speakers' names and family names (كيربي after جون كيربي)."""
+    index = PhraseIndex()
+    for m in mentions:
+        if m.new is not None:
+            index.add(m.new.name, m.new.name)
+            words = m.new.name.split()
+            if len(words) > 1 and len(normalize(words[-1])) >= 3:
+                index.add(words[-1], m.new.name)
+    return index
+
+
+def add_new_name_mentions(mentions, tokens, body):
+    """Mentions of new speakers by name or family name, after their introduction."""
+    news = {m.new.name: m.new for m in mentions if m.new is not None}
+    if not news:
+        return mentions
+    taken = {k for m in mentions for k in range(m.i, m.j)}
+    extra = [Mention(x.i, x.j, new=news[x.key], how="new", clitic=x.prefix)
+             for x in new_name_index(mentions).find(tokens, body) if x.i not in taken]
+    return sorted(mentions + extra, key=lambda m: m.i)

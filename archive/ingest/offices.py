@@ -1,0 +1,72 @@
+"""Dated positions: role words folded into stems, and the one office holder they name on a day."""
+
+import datetime
+from dataclasses import dataclass
+
+from search.arabic import FUNCTION_WORDS, normalize, stem
+
+from .places import phrase_tokens
+
+# Spelling variants of role words that the normalizer rightly keeps apart (أميركي/أمريكي).
+_VARIANTS = {normalize("اميركي"): normalize("امريكي")}
+_PHRASE_VARIANTS = ((("امم", "متحد"), "اممي"),)  # مبعوث الأمم المتحدة = المبعوث الأممي
+
+
+@dataclass
+class Office:
+    """One dated position, as role words: head noun and the set of content stems."""
+
+    key: str
+    head: str
+    stems: frozenset
+    start: datetime.date = None
+    end: datetime.date = None
+
+    def valid_on(self, day):
+        return day is None or ((self.start is None or self.start <= day) and (self.end is None or day <= self.end))
+
+
+def role_stems(words):
+    """Content stems of role words, spelling variants folded: المتحدث باسم الخارجية الأميركية."""
+    stems = [_VARIANTS.get(stem(w), stem(w)) for w in words if w not in FUNCTION_WORDS]
+    for parts, joined in _PHRASE_VARIANTS:
+        parts = tuple(normalize(p) for p in parts)
+        for n in range(len(stems) - 1):
+            if tuple(stems[n:n + 2]) == parts:
+                stems[n:n + 2] = [joined, ""]
+    return [s for s in stems if s]
+
+
+def parse_date(value):
+    if value in (None, "") or isinstance(value, datetime.date):
+        return value or None
+    return datetime.date.fromisoformat(str(value)[:10])
+
+
+def office_of(key, title, start=None, end=None):
+    stems = role_stems(phrase_tokens(title))
+    return Office(key, stems[0] if stems else "", frozenset(stems), parse_date(start), parse_date(end))
+
+
+def resolve_office(stems, offices, day):
+    """The one person whose office, valid on `day`, the role words describe; None if not exactly one.
+
+    Heads must agree (نائب وزير is not وزير) and every role word must be in the title; titles
+    may say more (المبعوث الأممي = المبعوث الأممي الخاص إلى سوريا).
+    """
+    if not stems:
+        return None
+    head, words = stems[0], set(stems)
+    fits = [o for o in offices if o.head == head and words <= o.stems and o.valid_on(day)]
+    exact = {o.key for o in fits if o.stems == words}
+    keys = exact or {o.key for o in fits}
+    return next(iter(keys)) if len(keys) == 1 else None
+
+
+def resolve_counterpart(nationality, reference_key, offices, day):
+    """نظيره الروسي: the holder of the reference person's office in the other country."""
+    mine = [o for o in offices if o.key == reference_key and o.valid_on(day)]
+    keys = {o.key for ref in mine for o in offices
+            if o.key != reference_key and o.valid_on(day) and o.head == ref.head
+            and len(o.stems ^ ref.stems) == 2 and (o.stems - ref.stems) <= set(nationality)}
+    return next(iter(keys)) if len(keys) == 1 else None
