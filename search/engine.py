@@ -24,6 +24,7 @@ FACET_LIMIT = 30
 RESULT_CACHE_SIZE = 512
 BM25_K1, BM25_B = 1.2, 0.75
 SCOPE_SHARE = 8  # filters leaving at most 1/8 of the documents: match words in those alone
+RARE_SHARE = 64  # a word in at most 1/64 of the documents: found through its postings
 EMPTY_FACETS = {"actor": [], "city": [], "source": [], "month": []}
 
 
@@ -110,6 +111,10 @@ def select(view, params, query):
     if params.date_to:
         mask &= (c.day >= 0) & (c.day <= col.day_number(params.date_to))
     filtered, scope = mask.copy(), scope_of(mask)
+    # Not when ranking weighs several words against each other: their rarity among the filtered
+    # documents needs every match, not only those beside the rarest word.
+    if scope is None and params.type == "articles" and (len(query.required) == 1 or params.effective_sort != "relevance"):
+        scope = rare_word_scope(view, query, mask)
     stats = []
     for node in query.required:
         stats.append(node_stats(view, node, scope))
@@ -123,6 +128,31 @@ def scope_of(mask):
     """The candidates' document numbers when they are few enough to scan alone, else None."""
     candidates = np.flatnonzero(mask)
     return candidates if len(candidates) * SCOPE_SHARE <= len(mask) else None
+
+
+def rare_word_scope(view, query, mask):
+    """The filtered articles that hold the query's rarest required word, when it is rare enough.
+
+    A word that only a few articles hold is cheaper to find in Whoosh's postings (every
+    article lists its words there; statements do not) than by scanning every sequence; the
+    scan then runs in those articles alone, for the frequencies and the phrases.
+    """
+    stems = [stem for node in query.required for stem in _plain_stems(node)]
+    if not stems:
+        return None
+    frequency, rarest = min((view.doc_frequency(stem), stem) for stem in stems)
+    if frequency * RARE_SHARE > len(mask):
+        return None
+    return np.flatnonzero(mask & as_mask(view, view.postings(rarest)))
+
+
+def _plain_stems(node):
+    """The stems every match of a node must hold (none for names and prefixes, which widen)."""
+    if isinstance(node, Word):
+        return [node.stem]
+    if isinstance(node, Phrase):
+        return list(node.stems)
+    return []
 
 
 # -- facets and order --------------------------------------------------------------

@@ -128,6 +128,16 @@ class IndexView:
         hashes = query_hashes(stems)
         return self.matched(("p", stems), lambda: self._stats(lambda s: s.phrase(hashes), scope), scope)
 
+    def doc_frequency(self, stem):
+        """How many articles hold this stem (Whoosh keeps postings for articles, not statements)."""
+        return self.searcher.reader().doc_frequency("text", stem)
+
+    def postings(self, stem):
+        """The document numbers of the articles that hold this stem, sorted."""
+        if not self.doc_frequency(stem):
+            return np.zeros(0, dtype=np.int64)
+        return np.fromiter(self.searcher.postings("text", stem).all_ids(), dtype=np.int64)
+
     @property
     def lengths(self):
         if self._lengths is None:

@@ -1,4 +1,5 @@
-"""A search narrowed by facets or dates matches its words in the candidates alone, and answers exactly as a whole-archive scan."""
+"""A search narrowed by facets, dates or a rare word's postings matches its words in the candidates alone,
+and answers exactly as a whole-archive scan."""
 from datetime import date
 
 import pytest
@@ -8,6 +9,8 @@ from search import engine
 from search.params import SearchParams
 
 ALWAYS_SCOPED, NEVER_SCOPED = 0, 10**9
+# (share of documents filters may leave, share a word's articles may be) for each way of matching
+WHOLE, BY_FILTERS, BY_POSTINGS = (NEVER_SCOPED, NEVER_SCOPED), (ALWAYS_SCOPED, NEVER_SCOPED), (NEVER_SCOPED, ALWAYS_SCOPED)
 
 SEARCHES = [
     {"q": "حلب", "actor": ("sergey-lavrov",)},
@@ -21,6 +24,12 @@ SEARCHES = [
     {"q": "كيري روسيا", "type": "statements", "city": ("aleppo",), "sort": "relevance"},
     {"q": "الهدنة OR المساعدات", "type": "statements", "actor": ("sergey-lavrov",), "sort": "relevance"},
     {"q": "دير الزور", "source": ("arab48",), "sort": "oldest"},
+    {"q": "بحلب"},
+    {"q": '"وقف إطلاق النار"'},
+    {"q": "وقف النار", "sort": "relevance"},
+    {"q": "لافروف كيري", "exact": True},
+    {"q": "لافروف كيري", "exact": True, "sort": "newest"},
+    {"q": '"دير الزور" -حلب'},
 ]
 
 
@@ -31,8 +40,9 @@ def archive(seeded, search_index):
     search_index()
 
 
-def answer(client, monkeypatch, share, **params):
-    monkeypatch.setattr(engine, "SCOPE_SHARE", share)
+def answer(client, monkeypatch, shares, **params):
+    monkeypatch.setattr(engine, "SCOPE_SHARE", shares[0])
+    monkeypatch.setattr(engine, "RARE_SHARE", shares[1])
     engine.reset()  # neither the view's word stats nor the result cache may carry over
     response = client.get(SearchParams(format="json", **params).url())
     assert response.status_code == 200, response.content[:300]
@@ -41,19 +51,20 @@ def answer(client, monkeypatch, share, **params):
 
 @pytest.mark.parametrize("params", SEARCHES, ids=lambda p: SearchParams(**p).url())
 def test_scoped_matching_gives_the_whole_archive_answer(client, archive, monkeypatch, params):
-    scoped = answer(client, monkeypatch, ALWAYS_SCOPED, **params)
-    whole = answer(client, monkeypatch, NEVER_SCOPED, **params)
-    assert scoped == whole
+    whole = answer(client, monkeypatch, WHOLE, **params)
+    assert answer(client, monkeypatch, BY_FILTERS, **params) == whole
+    assert answer(client, monkeypatch, BY_POSTINGS, **params) == whole
 
 
 def test_the_searches_compared_find_something(client, archive, monkeypatch):
-    counts = [answer(client, monkeypatch, ALWAYS_SCOPED, **params)["count"] for params in SEARCHES]
+    counts = [answer(client, monkeypatch, WHOLE, **params)["count"] for params in SEARCHES]
     assert sum(1 for count in counts if count) == len(SEARCHES), counts
 
 
 def test_scoped_and_whole_archive_stats_rank_alike_in_one_process(client, archive, monkeypatch):
     """Word stats kept from an unfiltered search serve a later filtered one: the ranking must not move."""
     monkeypatch.setattr(engine, "SCOPE_SHARE", ALWAYS_SCOPED)
+    monkeypatch.setattr(engine, "RARE_SHARE", NEVER_SCOPED)
     engine.reset()
     params = {"q": "كيري روسيا", "type": "statements", "city": ("aleppo",), "sort": "relevance"}
     fresh = client.get(SearchParams(format="json", **params).url()).json()
@@ -77,6 +88,6 @@ def test_word_rarity_is_weighed_among_the_filtered_documents(client, archive, se
         Article.objects.create(title=f"قوافل {n}", body=f"وصلت قافلة رقم {n} إلى المعبر", published=day)
     search_index()
     params = {"q": "سلام قافلة", "city": ("idlib",), "sort": "relevance"}
-    for share in (ALWAYS_SCOPED, NEVER_SCOPED):
-        results = answer(client, monkeypatch, share, **params)["results"]
-        assert [r["id"] for r in results] == [inside[1].pk, inside[0].pk], share
+    for shares in (WHOLE, BY_FILTERS, BY_POSTINGS):
+        results = answer(client, monkeypatch, shares, **params)["results"]
+        assert [r["id"] for r in results] == [inside[1].pk, inside[0].pk], shares
