@@ -1,4 +1,4 @@
-"""Score the archive's Arabic analysis and haystack's default Whoosh analysis on a judged collection.
+"""Score the archive's Arabic analysis, Lucene's (light10) and haystack's default Whoosh analysis on a judged collection.
 
 Pure functions over a collection dict ({"documents": [{id, text}], "queries": [{id, category,
 query, relevant, note}], "entities": [{type, slug, name, name_en, aliases}]}); each analysis
@@ -27,9 +27,11 @@ from whoosh.fields import COLUMN, ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.qparser import QueryParser
 
+from .lucene import LuceneArabicAnalyzer
+
 COLLECTION = Path(__file__).with_name("collection.json")
-ARCHIVE, EXACT, HAYSTACK = "archive", "archive exact", "haystack default"
-SYSTEMS = (ARCHIVE, EXACT, HAYSTACK)
+ARCHIVE, EXACT, LUCENE, HAYSTACK = "archive", "archive exact", "lucene light10", "haystack default"
+SYSTEMS = (ARCHIVE, EXACT, LUCENE, HAYSTACK)
 
 
 def load_collection(path=COLLECTION):
@@ -146,12 +148,22 @@ _MINUS = re.compile(r"(?<!\S)-(?=\S)")
 
 
 def haystack_search(documents):
-    """A search function over `documents` as haystack's Whoosh backend analyses them by default.
+    """A search function over `documents` as haystack's Whoosh backend analyses them by default."""
+    return whoosh_search(documents, StemmingAnalyzer())
+
+
+def lucene_search(documents):
+    """A search function over `documents` analysed as Lucene's Arabic analyzer does (light10)."""
+    return whoosh_search(documents, LuceneArabicAnalyzer())
+
+
+def whoosh_search(documents, analyzer):
+    """A search function over `documents` in a plain Whoosh index with this analyzer.
 
     Queries go through whoosh.qparser.QueryParser with its default AND grouping; "-word" is
     rewritten "NOT word" first, as haystack's auto_query does (Whoosh's default parser has no minus).
     """
-    schema = Schema(id=ID(stored=True), text=TEXT(stored=True, analyzer=StemmingAnalyzer()))
+    schema = Schema(id=ID(stored=True), text=TEXT(stored=True, analyzer=analyzer))
     index = RamStorage().create_index(schema)
     writer = index.writer()
     for document in documents:
@@ -173,4 +185,5 @@ def evaluate(collection=None):
     documents = collection["documents"]
     return {ARCHIVE: judge(collection, archive_search(documents, collection_entities(collection))),
             EXACT: judge(collection, archive_search(documents)),
+            LUCENE: judge(collection, lucene_search(documents)),
             HAYSTACK: judge(collection, haystack_search(documents))}

@@ -8,7 +8,7 @@ class Command(BaseCommand):
     help = ("Score search on the judged Arabic test collection (search/evaluation/collection.json): "
             "macro precision (P) and recall (R) per category and overall: the archive reading known names "
             "(cross-script and name-clitics categories test them), the archive with names off (exact=1), "
-            "and haystack's default analysis.")
+            "Lucene's Arabic analysis (light10) and haystack's default analysis.")
     requires_system_checks = []
 
     def add_arguments(self, parser):
