@@ -48,6 +48,9 @@ class Outcome:
     interpretation: list = field(default_factory=list)  # names that widened the search
     recognized: list = field(default_factory=list)  # names read, also when `exact` kept them narrow
     entities: list = field(default_factory=list)  # the cards of the people and places the query names
+    # Pages made from this outcome (search.pages.presented): a cached outcome is reused until the
+    # index or the names change, and so are they.
+    presented: dict = field(default_factory=dict, repr=False, compare=False)
 
 
 _cache_lock = threading.Lock()

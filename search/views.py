@@ -3,14 +3,13 @@ from urllib.parse import parse_qsl
 
 from django.core.exceptions import BadRequest
 from django.core.handlers.wsgi import get_str_from_wsgi
-from django.http import JsonResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
 
 from . import engine, entity_store, exports
 from .entity_pages import suggestion_json
-from .pages import page_context
+from .pages import page_html, page_json
 from .params import CONTROL, InvalidSearch, parse
-from .presenters import results_json
 
 SUGGEST_MAX_LENGTH = 100
 
@@ -28,8 +27,8 @@ def search(request):
         return exports.atom_response(request, params)
     outcome = engine.run(params)
     if params.format == "json":
-        return JsonResponse(results_json(params, outcome), json_dumps_params={"ensure_ascii": False})
-    return render(request, "search/search.html", page_context(params, outcome), status=200)
+        return JsonResponse(page_json(params, outcome), json_dumps_params={"ensure_ascii": False})
+    return HttpResponse(page_html(request, params, outcome), content_type="text/html; charset=utf-8")
 
 
 def suggest(request):

@@ -206,3 +206,15 @@ def test_an_article_saved_by_an_editor_is_found_once_the_writer_applies_it(clien
     article.delete()
     search_index()
     assert found(client, "q=بنغازي")[0] == set()
+
+
+def test_a_reloaded_page_shows_a_corrected_title_once_the_writer_applies_it(client, archive, search_index):
+    url = "/search/?q=%D9%83%D9%8A%D8%B1%D8%A8%D9%8A"  # كيربي
+    article = archive["kirby"]
+    before = client.get(url).content.decode()
+    assert "كيربي يعلق" in before and client.get(url).content.decode() == before
+    article.title = "المتحدث كيربي يعلق على الموقف"
+    article.save()
+    search_index()
+    for path in (url, url + "&format=json", "/en" + url):
+        assert "المتحدث كيربي يعلق على الموقف" in client.get(path).content.decode(), path
