@@ -26,7 +26,7 @@ def test_bench_reports_figures_on_a_generated_archive(tmp_path):
     for family in ("(a) common word + 4 facets", "(b) phrase + 4 facets", "(c) rare word", "(d) facets only",
                    "(e) statements + word", "(f) common word, relevance", "(f) common word, newest"):
         assert re.search(re.escape(family) + r".*\|\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+\|", output), family
-    assert "cold p50" in output and "repeated p50" in output
+    assert "cold p50" in output and "repeated p50" in output and "page cold p50" in output
     assert re.search(r"Peak memory \(max RSS\): [\d,]+ MB", output)
     assert len(re.findall(r"^target .* : (met|missed) \(", output, re.MULTILINE)) == 4
     common = re.search(r"common word (\S+) matches (\d+) of 60 articles", output)

@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import numpy as np
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connection, transaction
 
 from search.benchmark import corpus as corpus_module
@@ -22,6 +22,7 @@ LOAD_BATCH = 1000
 ANALYZER_BYTES = 1_000_000
 WARM_QUERY = "دبلوماسي"  # searched once after each reset, so a "cold" search runs in a warm process
 TARGETS = {"cold_ms": 200, "repeated_ms": 20, "articles_per_s": 300, "peak_mb": 2048}
+PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 FACETED = ("a", "b")  # the families the latency targets speak of: 4 facets with a common word or a phrase
 
 
@@ -237,32 +238,48 @@ class Command(BaseCommand):
         ]
 
     def queries(self, runs, size):
+        from django.test import Client
+        from django.test.utils import override_settings
+
         from search import engine
         from search.params import parse
 
         warm = parse({"q": [WARM_QUERY]})
         results = {"open": [], "first": []}
-        for key, label, instances in self.families(runs, size):
-            timings = {"cold": [], "repeated": [], "hits": [], "label": label,
-                       "example": unquote(parse(instances[0]).url()) if instances else ""}
-            for lists in instances:
-                params = parse(lists)
-                engine.reset()
-                started = now()
-                engine.current_view()
-                results["open"].append(now() - started)
-                started = now()
-                engine.run(warm)  # what a worker that has served searches holds: stem sequences, lengths
-                results["first"].append(now() - started)
-                started = now()
-                outcome = engine.run(params)
-                timings["cold"].append(now() - started)
-                started = now()
-                engine.run(params)
-                timings["repeated"].append(now() - started)
-                timings["hits"].append(outcome.count)
-            results[key] = timings
+        client = Client()
+        # The test client talks to Django directly: the page's own work, with no web server.
+        with override_settings(ALLOWED_HOSTS=["testserver"], STORAGES={**settings.STORAGES, "staticfiles": PLAIN_STATIC}):
+            self.page(client, warm)  # a worker's first page compiles templates and loads translations, once
+            for key, label, instances in self.families(runs, size):
+                timings = {"cold": [], "repeated": [], "page_cold": [], "page_repeated": [], "hits": [], "label": label,
+                           "example": unquote(parse(instances[0]).url()) if instances else ""}
+                for lists in instances:
+                    params = parse(lists)
+                    for measured in ("", "page_"):
+                        engine.reset()
+                        started = now()
+                        engine.current_view()
+                        results["open"].append(now() - started)
+                        started = now()
+                        engine.run(warm)  # what a worker that has served searches holds: stem sequences, lengths
+                        results["first"].append(now() - started)
+                        search = (lambda: engine.run(params)) if not measured else (lambda: self.page(client, params))
+                        started = now()
+                        outcome = search()
+                        timings[measured + "cold"].append(now() - started)
+                        started = now()
+                        search()
+                        timings[measured + "repeated"].append(now() - started)
+                    timings["hits"].append(engine.run(params).count)
+                results[key] = timings
         return results
+
+    @staticmethod
+    def page(client, params):
+        response = client.get(params.url())
+        if response.status_code != 200:
+            raise CommandError(f"{params.url()} answered {response.status_code}")
+        return response
 
     # -- the report ------------------------------------------------------------------
 
@@ -276,14 +293,18 @@ class Command(BaseCommand):
             f"first search after opening (reads stem sequences): p50 {ms(results['first'], 50):.0f} ms, "
             f"p95 {ms(results['first'], 95):.0f} ms (n={len(results['open'])})")
         out("")
+        out("Search (the engine's answer) and page (the whole /search/ page through Django: results loaded, "
+            "snippets highlighted, HTML rendered), each cold (a fresh view: no word, facet or result cached) "
+            "and repeated (the same URL again):")
         out(f"{'family':<30} {'n':>3} {'hits p50':>9} | {'cold p50':>8} {'p95':>7} {'max':>7} | "
-            f"{'repeated p50':>12} {'p95':>6} {'max':>6}  (ms)")
+            f"{'repeated p50':>12} {'p95':>6} {'max':>6} | {'page cold p50':>13} {'p95':>7} | {'page repeated p95':>17}  (ms)")
         families = [k for k in results if k not in ("open", "first")]
         for key in families:
             t = results[key]
             out(f"{t['label']:<30} {len(t['cold']):>3} {int(np.median(t['hits'])) if t['hits'] else 0:>9,} | "
                 f"{ms(t['cold'], 50):>8.1f} {ms(t['cold'], 95):>7.1f} {ms(t['cold'], 100):>7.1f} | "
-                f"{ms(t['repeated'], 50):>12.2f} {ms(t['repeated'], 95):>6.2f} {ms(t['repeated'], 100):>6.2f}")
+                f"{ms(t['repeated'], 50):>12.2f} {ms(t['repeated'], 95):>6.2f} {ms(t['repeated'], 100):>6.2f} | "
+                f"{ms(t['page_cold'], 50):>13.1f} {ms(t['page_cold'], 95):>7.1f} | {ms(t['page_repeated'], 95):>17.2f}")
         out("")
         for key in families:
             out(f"  {results[key]['label']}, e.g. {results[key]['example']}")
@@ -293,13 +314,14 @@ class Command(BaseCommand):
         out(f"Peak memory (max RSS): {own:,.0f} MB this process, {children:,.0f} MB its largest child process"
             + ("" if self.index_stats["measured"] == "now" else f"; {self.index_stats['peak_mb']:,.0f} MB when indexing"))
         out("")
-        cold = max(ms(results[k]["cold"], 95) for k in FACETED)
-        repeated = max(ms(results[k]["repeated"], 95) for k in families)
+        cold = max(ms(results[k][name], 95) for k in FACETED for name in ("cold", "page_cold"))
+        repeated = max(ms(results[k][name], 95) for k in families for name in ("repeated", "page_repeated"))
         rate = self.index_stats["articles"] / self.index_stats["seconds"]
         note = "" if size >= 100_000 else f" [targets are set for 100,000 articles; this is {size:,}]"
         lines = [
-            ("faceted search cold p95 <= 200 ms (families a, b)", cold <= TARGETS["cold_ms"], f"{cold:.1f} ms"),
-            ("repeated search p95 <= 20 ms (all families)", repeated <= TARGETS["repeated_ms"], f"{repeated:.2f} ms"),
+            ("faceted search cold p95 <= 200 ms (families a, b; search and page)", cold <= TARGETS["cold_ms"], f"{cold:.1f} ms"),
+            ("repeated search p95 <= 20 ms (all families; search and page)", repeated <= TARGETS["repeated_ms"],
+             f"{repeated:.2f} ms"),
             ("indexing >= 300 articles/s", rate >= TARGETS["articles_per_s"], f"{rate:,.0f} articles/s"),
             ("peak memory <= 2 GB", peak <= TARGETS["peak_mb"], f"{peak:,.0f} MB"),
         ]
