@@ -11,8 +11,8 @@ from collections import OrderedDict
 
 import numpy as np
 from haystack import connections
-from whoosh import index as whoosh_index
 from whoosh.columns import ColumnReader
+from whoosh.filedb.filestore import FileStorage
 
 from . import columns as col
 from .sequences import SegmentSequences, query_hashes, stem_hash
@@ -184,6 +184,18 @@ def raw_column(reader, name):
     return b"".join(values), np.array([len(v) for v in values], dtype=np.int64)
 
 
+def open_for_reading(path):
+    """The index at `path`, its segment files read with plain file reads.
+
+    Whoosh's default maps each segment into memory, then copies its term and posting files
+    into new buffers every time a reader opens: about 5 ms and megabytes per segment at
+    100,000 articles, for every new generation in every worker. The engine reads those
+    files little (columns are read once per segment), so plain reads cost nothing at search
+    time and a new generation opens in tens of milliseconds instead of hundreds.
+    """
+    return FileStorage(path, supports_mmap=False).open_index()
+
+
 def index_key(path):
     """Identifies an index generation: the directory (a rebuild swaps it) and its latest TOC."""
     try:
@@ -205,7 +217,7 @@ def current_view():
     fresh = None
     for _ in range(OPEN_ATTEMPTS):
         try:
-            fresh = IndexView(whoosh_index.open_dir(backend.path), key)
+            fresh = IndexView(open_for_reading(backend.path), key)
             break
         except FileNotFoundError:
             # The writer committed a newer generation and deleted this one's files between
