@@ -27,7 +27,7 @@ def search(request):
         return exports.atom_response(request, params)
     outcome = engine.run(params)
     if params.format == "json":
-        return JsonResponse(page_json(params, outcome), json_dumps_params={"ensure_ascii": False})
+        return HttpResponse(page_json(params, outcome), content_type="application/json")
     return HttpResponse(page_html(request, params, outcome), content_type="text/html; charset=utf-8")
 
 
