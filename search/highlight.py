@@ -57,3 +57,8 @@ def snippet_html(text, terms, length=DEFAULT_LENGTH):
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return prefix + "".join(parts).replace("\n", " ") + suffix
+
+
+def marked_html(text, terms):
+    """All of a short `text` (a title), escaped, its matches in <mark>."""
+    return snippet_html(text, terms, length=len(text))

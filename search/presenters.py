@@ -4,7 +4,7 @@ from archive.naming import display_name
 from archive.presenters import article_head, person_ref, place_ref, source_ref
 
 from .entity_pages import entity_cards
-from .highlight import snippet_html
+from .highlight import marked_html, snippet_html
 
 FACET_MODELS = {"actor": Person, "city": Place, "source": Source}
 
@@ -29,6 +29,7 @@ def load(hits):
 def article_result(article, terms):
     return {
         **article_head(article),
+        "title_html": marked_html(article.title, terms),
         "snippet_html": snippet_html(article.body, terms),
         "actors": [person_ref(p) for p in article.people.all()],
         "cities": [place_ref(p) for p in article.places.all()],

@@ -85,6 +85,15 @@ def test_snippet_marks_the_original_spelling(client, archive):
     assert "<mark>الامم</mark>" in snippets[archive["plain"].pk]
 
 
+def test_result_titles_mark_the_words_that_matched_as_written(client, archive):
+    _, data = found(client, "q=الامم")
+    titles = {r["id"]: r["title_html"] for r in data["results"]}
+    assert titles[archive["un"].pk] == "<mark>الأمم</mark> المتّحدة تدعو إلى هدنة"
+    assert titles[archive["plain"].pk] == "<mark>الامم</mark> المتحده ترحب"
+    html = client.get("/search/?q=%D8%A7%D9%84%D8%A7%D9%85%D9%85").content.decode()  # الامم
+    assert f'<a href="/articles/{archive["un"].pk}/"><mark>الأمم</mark> المتّحدة تدعو إلى هدنة</a>' in html
+
+
 def test_a_multi_word_actor_name_is_one_facet_value(client, archive):
     _, data = found(client, "q=هدنة")
     assert {"value": "john-kerry", "label": "جون كيري", "count": 1} in data["facets"]["actor"]
@@ -212,9 +221,10 @@ def test_a_reloaded_page_shows_a_corrected_title_once_the_writer_applies_it(clie
     url = "/search/?q=%D9%83%D9%8A%D8%B1%D8%A8%D9%8A"  # كيربي
     article = archive["kirby"]
     before = client.get(url).content.decode()
-    assert "كيربي يعلق" in before and client.get(url).content.decode() == before
+    assert "<mark>كيربي</mark> يعلق" in before and client.get(url).content.decode() == before
     article.title = "المتحدث كيربي يعلق على الموقف"
     article.save()
     search_index()
     for path in (url, url + "&format=json", "/en" + url):
-        assert "المتحدث كيربي يعلق على الموقف" in client.get(path).content.decode(), path
+        shown = re.sub("</?mark>", "", client.get(path).content.decode())
+        assert "المتحدث كيربي يعلق على الموقف" in shown, path
