@@ -2,14 +2,14 @@
 
 from search.arabic import FUNCTION_WORDS, normalize
 
-from .mentions import DOCUMENT_NOUNS, TIME_WORDS, Mention, stems
+from .mentions import DOCUMENT_NOUNS, TIME_WORDS, Mention, normalized_words
 from .offices import role_stems
 from .places import phrase_tokens
 
-_AUX = stems("كان وكان قد وقد كانت وكانت فقد لقد")
-_REPLY = stems("بدوره بدورها بدورهم جهته جهتها جانبه جانبها المقابل")
+_AUX = normalized_words("كان وكان قد وقد كانت وكانت فقد لقد")
+_REPLY = normalized_words("بدوره بدورها بدورهم جهته جهتها جانبه جانبها المقابل")
 _PRONOUN_ENDS = ("ه", "ها", "هم", "هما")
-_ADVERBS = stems("مره اخري كذلك بدوره بدورها هنا حينها")
+_ADVERBS = normalized_words("مره اخري كذلك بدوره بدورها هنا حينها")
 
 
 def _free(tokens, m, k):
