@@ -3,6 +3,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import time
 from collections import deque
 from pathlib import Path
 
@@ -22,6 +23,8 @@ VERSION_FILE = "analysis-version"
 REBUILD_BATCH = 500
 SEGMENT_DOCUMENTS = 20_000
 AHEAD_PER_WORKER = 8
+LIVE_SYNC_SECONDS = 1.0  # during a rebuild, how often editors' changes reach the live index
+LIVE_BATCH = 200
 
 
 def backend():
@@ -101,11 +104,32 @@ def prepared_batches(ids, workers):
             yield waiting.popleft().get()
 
 
+def keep_live_current(after_id):
+    """Apply to the live index the article changes recorded after change `after_id`, leaving them queued.
+
+    A rebuild takes minutes on a large archive; meanwhile an editor's save still reaches
+    search within seconds. The changes stay queued: the new index may have read those
+    articles before they changed, so it applies them again once it is in place.
+    Returns the last change applied.
+    """
+    changes = list(IndexChange.objects.filter(pk__gt=after_id, article_id__isnull=False).order_by("id")[:LIVE_BATCH])
+    if not changes:
+        return after_id
+    article_ids = sorted({change.article_id for change in changes})
+    backend().write(documents_for(article_ids), deleted_article_ids=article_ids)
+    return changes[-1].pk
+
+
 def rebuild(workers=None):
-    """Build a complete index beside the live one, then put it in its place."""
+    """Build a complete index beside the live one, then put it in its place.
+
+    While it builds, the live index keeps taking editors' changes (keep_live_current) when
+    it was built by this analysis; one built by another is left as it is until the swap.
+    """
     from archive.models import Article
 
     live = index_path()
+    live_current, synced, last_sync = index_is_current(), 0, time.monotonic()
     fresh = live.with_name(live.name + ".new")
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir(parents=True)
@@ -118,6 +142,8 @@ def rebuild(workers=None):
         for document in documents:
             writer.add_document(**document)
         in_segment += len(documents)
+        if live_current and time.monotonic() - last_sync >= LIVE_SYNC_SECONDS:
+            synced, last_sync = keep_live_current(synced), time.monotonic()
         if in_segment >= SEGMENT_DOCUMENTS:
             # A segment per ~20k documents, never merged: Whoosh's posting pool spills to disk
             # and its merges are slow in Python, while the engine reads segments side by side.

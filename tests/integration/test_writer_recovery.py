@@ -1,4 +1,4 @@
-"""A writer killed in the middle of a rebuild's swap leaves an index that the next writer puts back in place."""
+"""The index writer's rebuilds: a writer killed in a swap leaves an index the next one puts back; saves made meanwhile reach search."""
 import shutil
 
 from search.indexing import VERSION_FILE, ensure_current_index, index_is_current, index_path, rebuild
@@ -30,3 +30,36 @@ def test_a_half_built_index_is_never_put_in_place(seeded, search_index):
     assert IndexChange.objects.filter(article_id__isnull=True).exists(), "a rebuild is queued instead"
     search_index()
     assert index_is_current()
+
+
+def test_an_article_saved_during_a_rebuild_is_searchable_before_the_rebuild_ends(seeded, search_index, client, monkeypatch):
+    """The rebuild is slowed to one article a batch; an editor saves after its second batch."""
+    from archive.models import Article
+    from search import indexing
+
+    indexing.record_rebuild()
+    search_index()  # a live index built (and stamped) by this analysis
+    assert indexing.index_is_current()
+    monkeypatch.setattr(indexing, "REBUILD_BATCH", 1)
+    monkeypatch.setattr(indexing, "LIVE_SYNC_SECONDS", 0)
+    batches, seen = indexing.prepared_batches, {}
+
+    def while_an_editor_saves(ids, workers):
+        for number, batch in enumerate(batches(ids, 1)):
+            if number == 1:
+                seen["saved"] = Article.objects.create(title="وصول قافلة", body="وصلت قافلة مساعدات إلى طرطوس فجرا.")
+            if number == 3:
+                seen["found while rebuilding"] = search(client, "طرطوس")
+            yield batch
+
+    monkeypatch.setattr(indexing, "prepared_batches", while_an_editor_saves)
+    indexing.record_rebuild()
+    search_index()
+    saved = seen["saved"].pk
+    assert seen["found while rebuilding"] == [saved]
+    assert search(client, "طرطوس") == [saved]  # and in the rebuilt index that replaced it
+    assert not IndexChange.objects.exists()
+
+
+def search(client, text):
+    return [result["id"] for result in client.get("/search/", {"q": text, "format": "json"}).json()["results"]]
