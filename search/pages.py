@@ -37,14 +37,24 @@ def facet_groups(params, facets, labels, count):
     return groups
 
 
+_SOME_FROM, _SOME_TO = date(1, 1, 1), date(1, 1, 2)  # stand-ins no real month link holds
+
+
 def month_links(params, months):
-    """Each month of the facet with the link that sets the date range to that month."""
+    """Each month of the facet with the link that sets the date range to that month.
+
+    One link is built and its two dates replaced for each month: building each of a long
+    archive's two hundred month links whole took a fifth of a search page's time.
+    """
+    pattern = params.changed(date_from=_SOME_FROM, date_to=_SOME_TO).url(search_path())
     links = []
     for month in months:
         year, number = map(int, month["value"].split("-"))
-        last_day = calendar.monthrange(year, number)[1]
-        changed = params.changed(date_from=date(year, number, 1), date_to=date(year, number, last_day))
-        links.append({**month, "url": changed.url(search_path())})
+        first, last = date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
+        # With its parameter's name: a query may hold the date itself, but never an unencoded "=".
+        url = (pattern.replace(f"from={_SOME_FROM.isoformat()}", f"from={first.isoformat()}")
+               .replace(f"to={_SOME_TO.isoformat()}", f"to={last.isoformat()}"))
+        links.append({**month, "url": url})
     return links
 
 

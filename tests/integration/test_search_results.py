@@ -228,3 +228,21 @@ def test_a_reloaded_page_shows_a_corrected_title_once_the_writer_applies_it(clie
     for path in (url, url + "&format=json", "/en" + url):
         shown = re.sub("</?mark>", "", client.get(path).content.decode())
         assert "المتحدث كيربي يعلق على الموقف" in shown, path
+
+
+@pytest.mark.parametrize("query", [{"q": ["وقف إطلاق النار"], "actor": ["john-kerry"], "sort": ["oldest"]},
+                                   {"type": ["statements"], "city": ["homs", "aleppo"], "from": ["2016-01-01"]},
+                                   {"q": ["0001-01-01 0001-01-02 to=0001-01-02"], "page": ["3"]}, {}])
+def test_month_links_set_the_date_range_to_their_month(query):
+    from datetime import date
+
+    from archive.naming import search_path
+    from search.pages import month_links
+    from search.params import parse
+
+    params, path = parse(query), search_path()
+    months = [{"value": "2016-02", "count": 3}, {"value": "2016-12", "count": 1}, {"value": "2020-02", "count": 2}]
+    expected = [params.changed(date_from=date(2016, 2, 1), date_to=date(2016, 2, 29)).url(path),
+                params.changed(date_from=date(2016, 12, 1), date_to=date(2016, 12, 31)).url(path),
+                params.changed(date_from=date(2020, 2, 1), date_to=date(2020, 2, 29)).url(path)]
+    assert [link["url"] for link in month_links(params, months)] == expected
