@@ -1,13 +1,14 @@
-"""Run a search: match, filter, count facets, rank, page; repeated searches come from a cache.
+"""Run a search: filter, match, count facets, rank, page; repeated searches come from a cache.
 
-Words, phrases and prefixes are matched on the documents' stem sequences
-(search.sequences; Whoosh's term dictionary expands a prefix); filters and
-facets use numpy columns; ranking
-is BM25 over the frequencies the match already produced. A repeated search (a
-reloaded bookmark) is answered from a cache keyed by the canonical URL and the
-index generation, so it costs almost nothing and is never stale.
-Known names (search.entity_search) widen a query to their other names and
-linked documents; the version of the names is part of the cache key.
+Filters and facets use numpy columns and apply first. Words, phrases and prefixes
+are matched on the documents' stem sequences (search.sequences; Whoosh's term
+dictionary expands a prefix): in the whole archive, or only in the candidates
+when the filters or a rare word's postings leave few. Ranking is BM25 over the
+frequencies the match already produced. A repeated search (a reloaded bookmark)
+is answered from a cache keyed by the canonical URL and the index generation, so
+it costs almost nothing and is never stale. Known names (search.entity_search)
+widen a query to their other names and linked documents; the version of the
+names is part of the cache key.
 """
 import threading
 from collections import OrderedDict
