@@ -70,11 +70,16 @@ def apply_pending(limit=200):
     if any(change.article_id is None for change in changes):
         rebuild()  # reflects every change read here, whatever its article
     else:
-        article_ids = sorted({change.article_id for change in changes})
-        backend().write(documents_for(article_ids), deleted_article_ids=article_ids)
+        write_articles({change.article_id for change in changes})
     # Only the rows read are done: a change recorded meanwhile waits for the next round.
     IndexChange.objects.filter(pk__in=[change.pk for change in changes]).delete()
     return len(changes)
+
+
+def write_articles(article_ids):
+    """Replace these articles' documents (and their statements') in the live index, in one commit."""
+    article_ids = sorted(article_ids)
+    backend().write(documents_for(article_ids), deleted_article_ids=article_ids)
 
 
 def _prepare_batch(article_ids):
@@ -115,8 +120,7 @@ def keep_live_current(after_id):
     changes = list(IndexChange.objects.filter(pk__gt=after_id, article_id__isnull=False).order_by("id")[:LIVE_BATCH])
     if not changes:
         return after_id
-    article_ids = sorted({change.article_id for change in changes})
-    backend().write(documents_for(article_ids), deleted_article_ids=article_ids)
+    write_articles({change.article_id for change in changes})
     return changes[-1].pk
 
 
