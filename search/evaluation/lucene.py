@@ -9,7 +9,7 @@ applied: the collection's queries hold no stopwords, and a document's stopwords 
 import re
 import unicodedata
 
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer
+from whoosh.analysis import Filter, RegexTokenizer
 
 # A word: letters and digits with their combining marks and tatweel, as Unicode word breaks give it.
 WORD = r"[^\W_][\w\u0640\u064B-\u065F\u0670\u06D6-\u06ED]*"
@@ -50,7 +50,7 @@ def analyse(word):
 
 
 class LuceneArabicFilter(Filter):
-    """Digits, normalization and light10 on each token, as Lucene's filters run them in order."""
+    """Lower case, digits, normalization and light10 on each token, as Lucene's filters run them in order."""
 
     def __call__(self, tokens):
         for token in tokens:
@@ -60,4 +60,4 @@ class LuceneArabicFilter(Filter):
 
 
 def LuceneArabicAnalyzer():
-    return RegexTokenizer(WORD) | LowercaseFilter() | LuceneArabicFilter()
+    return RegexTokenizer(WORD) | LuceneArabicFilter()
