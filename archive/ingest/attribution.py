@@ -2,14 +2,15 @@
 
 from search.arabic import FUNCTION_WORDS, normalize
 
-from .mentions import DOCUMENT_NOUNS, TIME_WORDS, Mention, normalized_words
+from .mentions import DOCUMENT_NOUNS, TIME_WORDS, Mention
 from .offices import role_stems
 from .places import phrase_tokens
+from .wordlists import word_set
 
-_AUX = normalized_words("كان وكان قد وقد كانت وكانت فقد لقد")
-_REPLY = normalized_words("بدوره بدورها بدورهم جهته جهتها جانبه جانبها المقابل")
+_AUX = word_set("كان وكان قد وقد كانت وكانت فقد لقد")
+_REPLY = word_set("بدوره بدورها بدورهم جهته جهتها جانبه جانبها المقابل")
 _PRONOUN_ENDS = ("ه", "ها", "هم", "هما")
-_ADVERBS = normalized_words("مره اخري كذلك بدوره بدورها هنا حينها")
+_ADVERBS = word_set("مره اخري كذلك بدوره بدورها هنا حينها")
 
 
 def _free(tokens, m, k):

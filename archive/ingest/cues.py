@@ -6,6 +6,7 @@ from search.arabic import normalize
 
 from .document import index_of
 from .quotes import Quote
+from .wordlists import word_set
 
 # Governs: a = إن/أن/بأن, q = a quote or a colon, ala/ila/min/an = على/إلى/من/عن + a noun,
 # bi = بـ + a noun (طالب بالرحيل), obj = ضرورة/أهمية as object (أكد ضرورة ...); "cont" marks the
@@ -121,20 +122,19 @@ def cue_at(doc, k):
     return CUES.get(doc.tokens[k].text)
 
 
-def _forms(words, pronouns=("", "ه", "ها", "هم", "هما", "نا", "ني", "ي", "كم")):
-    return frozenset(normalize(w + p) for w in words.split() for p in pronouns)
+PRONOUN_ENDINGS = ("", "ه", "ها", "هم", "هما", "نا", "ني", "ي", "كم")
 
 
-_ANNA = _forms("أن إن")
+_ANNA = word_set("أن إن", PRONOUN_ENDINGS)
 _BI_ANNA, _WA_ANNA = frozenset("ب" + w for w in _ANNA), frozenset(("و" + w) for w in _ANNA) | frozenset("ف" + w for w in _ANNA)
 # أن after these is "after/before/must ... to", not "that": بعد أن هدد، يجب أن.
-_NOT_THAT = _forms("بعد قبل منذ دون ريثما يجب ينبغي يمكن يريد تريد يستطيع تستطيع لابد بد عليه", ("",))
+_NOT_THAT = word_set("بعد قبل منذ دون ريثما يجب ينبغي يمكن يريد تريد يستطيع تستطيع لابد بد عليه")
 _PREPS = {"علي": "ala", "الي": "ila", "من": "min", "عن": "an"}  # normalized: على -> علي
-_PREP_NOT = _forms("هامش صعيد مستوى لسان ذلك حد نحو جانب", ("",))  # على هامش، إلى ذلك
-_AFTER_AN = _forms("في من ب ل إزاء تجاه حيال", ("",))  # أعرب عن أمله في ...
-_BI_NOT = _forms("بشأن بعد بين بينما بسبب بدوره بدورها بدلا بلاده بنحو بحسب بالنسبة بالتزامن بعض بكل", ("",))
-_OBJECTS = _forms("ضرورة أهمية", ("",))
-_FIRST_PERSON = _forms("نحن أنا إننا إنني لقد", ("",))
+_PREP_NOT = word_set("هامش صعيد مستوى لسان ذلك حد نحو جانب")  # على هامش، إلى ذلك
+_AFTER_AN = word_set("في من ب ل إزاء تجاه حيال")  # أعرب عن أمله في ...
+_BI_NOT = word_set("بشأن بعد بين بينما بسبب بدوره بدورها بدلا بلاده بنحو بحسب بالنسبة بالتزامن بعض بكل")
+_OBJECTS = word_set("ضرورة أهمية")
+_FIRST_PERSON = word_set("نحن أنا إننا إنني لقد")
 MASDAR_REACH, VERB_REACH = 4, 24
 
 
@@ -222,7 +222,7 @@ def _sentence_at(doc, pos):
     return index_of(doc.sentences, pos)
 
 
-_LEADING = _forms("وقد فقد لقد قد كما ثم و", ("",))
+_LEADING = word_set("وقد فقد لقد قد كما ثم و")
 
 
 def _according(doc, k, hi):

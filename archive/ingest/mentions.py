@@ -7,22 +7,18 @@ from search.arabic import FUNCTION_WORDS, normalize, stem
 
 from .offices import resolve_counterpart, resolve_office, role_stems
 from .places import PhraseIndex
-
-
-def normalized_words(text):
-    """The normalized forms of the words of `text` (a word list written in the source)."""
-    return frozenset(normalize(w) for w in text.split())
+from .wordlists import word_set
 
 
 # Head nouns of the offices and functions that news text names people by.
-ROLE_HEADS = normalized_words("""وزير نائب مساعد متحدث ناطق مبعوث مندوب سفير رئيس امين مسءول مستشار
+ROLE_HEADS = word_set("""وزير نائب مساعد متحدث ناطق مبعوث مندوب سفير رئيس امين مسءول مستشار
     قائد زعيم ممثل مدير وكيل عضو نظير مصدر متحدثه ناطقه""")
 # A definite anaphor for an institution's voice: "the statement" speaks for whoever issued it.
-DOCUMENT_NOUNS = normalized_words("بيان")
+DOCUMENT_NOUNS = word_set("بيان")
 # A definite institution noun (الوزارة، الحكومة) is the institution of that kind that spoke last.
-INSTITUTION_NOUNS = frozenset(stem(w) for w in normalized_words("الوزاره الحكومه الرئاسه الاداره المركز المكتب"))
-_LINKS = normalized_words("باسم الى لدى في ل")  # words that continue a role: المتحدث باسم ...، المبعوث إلى ...
-TIME_WORDS = normalized_words("""اليوم امس مساء صباح الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد
+INSTITUTION_NOUNS = frozenset(stem(w) for w in word_set("الوزاره الحكومه الرئاسه الاداره المركز المكتب"))
+_LINKS = word_set("باسم الى لدى في ل")  # words that continue a role: المتحدث باسم ...، المبعوث إلى ...
+TIME_WORDS = word_set("""اليوم امس مساء صباح الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد
     ليل فجر ظهر لاحقا مجددا ايضا""")
 _ONE_LETTER_CLITICS = "وفبلك"
 
