@@ -24,40 +24,38 @@ def home(request):
 
 
 def actor_list(request):
-    output = requested_format(request)
-    rows = explore.people_ranked()
-    if output == "json":
-        return _json(profiles.listing_json(rows))
-    return render(request, "archive/listing.html", {
-        "rows": rows, "page_name": "actor", "heading": _("People"),
-        "intro": _("Everyone the archive quotes or names, most quoted first."),
-    })
+    return _listing(request, explore.people_ranked, "actor", _("People"),
+                    _("Everyone the archive quotes or names, most quoted first."))
 
 
 def actor_detail(request, slug):
-    output = requested_format(request)
-    person = get_object_or_404(Person.objects.prefetch_related("aliases"), slug=slug)
-    profile = profiles.actor_profile(person)
-    if output == "json":
-        return _json(profiles.profile_json(profile))
-    return render(request, "archive/profile.html", profiles.page_context(profile))
+    return _profile(request, Person, slug, profiles.actor_profile)
 
 
 def city_list(request):
-    output = requested_format(request)
-    rows = explore.places_ranked()
-    if output == "json":
-        return _json(profiles.listing_json(rows))
-    return render(request, "archive/listing.html", {
-        "rows": rows, "page_name": "city", "heading": _("Places"),
-        "intro": _("Every place the archive's articles name, most spoken about first."),
-    })
+    return _listing(request, explore.places_ranked, "city", _("Places"),
+                    _("Every place the archive's articles name, most spoken about first."))
 
 
 def city_detail(request, slug):
+    return _profile(request, Place, slug, profiles.place_profile)
+
+
+def _listing(request, ranked, page_name, heading, intro):
+    """/actors/ or /cities/: everyone ranked by `ranked`, as a page or JSON."""
     output = requested_format(request)
-    place = get_object_or_404(Place.objects.prefetch_related("aliases"), slug=slug)
-    profile = profiles.place_profile(place)
+    rows = ranked()
+    if output == "json":
+        return _json(profiles.listing_json(rows))
+    return render(request, "archive/listing.html", {"rows": rows, "page_name": page_name, "heading": heading,
+                                                    "intro": intro})
+
+
+def _profile(request, model, slug, make_profile):
+    """/actors/<slug>/ or /cities/<slug>/: one person's or place's profile, as a page or JSON."""
+    output = requested_format(request)
+    subject = get_object_or_404(model.objects.prefetch_related("aliases"), slug=slug)
+    profile = make_profile(subject)
     if output == "json":
         return _json(profiles.profile_json(profile))
     return render(request, "archive/profile.html", profiles.page_context(profile))
