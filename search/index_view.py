@@ -13,6 +13,7 @@ import numpy as np
 from haystack import connections
 from whoosh.columns import ColumnReader
 from whoosh.filedb.filestore import FileStorage
+from whoosh.reading import TermNotFound
 
 from . import columns as col
 from .sequences import SegmentSequences, query_hashes, stem_hash
@@ -134,9 +135,11 @@ class IndexView:
 
     def postings(self, stem):
         """The document numbers of the articles that hold this stem, sorted."""
-        if not self.doc_frequency(stem):
+        try:
+            matcher = self.searcher.postings("text", stem)
+        except TermNotFound:
             return np.zeros(0, dtype=np.int64)
-        return np.fromiter(self.searcher.postings("text", stem).all_ids(), dtype=np.int64)
+        return np.fromiter(matcher.all_ids(), dtype=np.int64)
 
     @property
     def lengths(self):
