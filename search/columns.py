@@ -57,12 +57,17 @@ class Columns:
         return len(self.kind)
 
 
+def ranges(starts, counts):
+    """The positions starts[i] .. starts[i]+counts[i]-1 for every i, concatenated (no Python loop)."""
+    ends = np.cumsum(counts)
+    return np.arange(int(ends[-1]) if len(ends) else 0, dtype=np.int64) + np.repeat(starts - (ends - counts), counts)
+
+
 def _gather(values, starts, counts):
     """values[starts[i]:starts[i]+counts[i]] for every i, concatenated, and the CSR pointer."""
     ptr = np.zeros(len(counts) + 1, dtype=np.int64)
     np.cumsum(counts, out=ptr[1:])
-    within = np.arange(ptr[-1], dtype=np.int64) - np.repeat(ptr[:-1], counts)
-    return Multi(ptr, values[np.repeat(starts, counts) + within])
+    return Multi(ptr, values[ranges(starts, counts)])
 
 
 def parse_segment(data, lengths):

@@ -13,6 +13,7 @@ import numpy as np
 
 from .arabic import index_stems, normalize, stem
 from .arabic.tokenize import word_spans
+from .columns import ranges
 
 EMPTY32 = np.zeros(0, dtype=np.uint32)
 EMPTY64 = np.zeros(0, dtype=np.int64)
@@ -109,11 +110,11 @@ class SegmentSequences:
         part.lengths = self.lengths[docs]
         part.ptr = np.zeros(len(docs) + 1, dtype=np.int64)
         np.cumsum(part.lengths, out=part.ptr[1:])
-        part.tokens = self.tokens[_ranges(self.ptr[docs], part.lengths)]
+        part.tokens = self.tokens[ranges(self.ptr[docs], part.lengths)]
         if len(self.extra_hash):
             first = np.searchsorted(self.extra_pos, self.ptr[docs])
             counts = np.searchsorted(self.extra_pos, self.ptr[docs + 1]) - first
-            picked = _ranges(first, counts)
+            picked = ranges(first, counts)
             # A reading keeps its place inside its document, which moves to its new start.
             shift = np.repeat(part.ptr[:-1] - self.ptr[docs], counts)
             part.extra_pos = self.extra_pos[picked] + shift
@@ -159,10 +160,3 @@ class SegmentSequences:
         docs = self._docs_of(starts)
         inside = starts + size <= self.ptr[docs + 1]  # a run may not cross into the next document
         return np.unique(docs[inside], return_counts=True)
-
-
-def _ranges(starts, counts):
-    """The positions starts[i] .. starts[i]+counts[i]-1 for every i, concatenated."""
-    total = int(counts.sum())
-    ends = np.cumsum(counts)
-    return np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - counts), counts)
