@@ -25,13 +25,15 @@ _ONE_LETTER_CLITICS = "وفبلك"
 
 @dataclass
 class NewSpeaker:
-    """Someone the gazetteer does not know, named in the text after a role."""
+    """A speaker the gazetteer does not know: a named person, an office whose holder is unknown on
+    the day (role), an institution (organisation) or an unnamed source (anonymous)."""
 
     name: str
     role: str
+    kind: str = "person"  # person, role, organisation, anonymous
 
     def ident(self):
-        return ("new", normalize(self.name))
+        return (self.kind, normalize(self.name))
 
 
 @dataclass

@@ -1,23 +1,31 @@
-"""Measure statement extraction against the curated seeds (and, with --samples, the written test articles)."""
-from django.core.management.base import BaseCommand
+"""Measure statement extraction on an annotated set: the seeds, the test samples, or the dev set."""
+from django.core.management.base import BaseCommand, CommandError
 
-from archive.ingest.evaluate import evaluate_against_curation, evaluate_samples
+from archive.ingest.evaluate import SETS, evaluate_set, styles_table
 
 
 class Command(BaseCommand):
-    help = "Print statement recall and precision and speaker-attribution precision of the extractor."
+    help = ("Print statement recall, exact spans, precision, attribution precision and role resolution "
+            "per article and per style (docs/extraction-sets.md).")
 
     def add_arguments(self, parser):
+        parser.add_argument("--set", dest="sets", action="append", choices=SETS,
+                            help="a set to score (repeatable; default: seeds)")
         parser.add_argument("--samples", action="store_true", help="also the articles written for the tests")
+        parser.add_argument("--brief", action="store_true", help="only the per-style table, no article lines")
 
-    def handle(self, *args, samples, **options):
-        reports = [(evaluate_against_curation(), "seed articles (gold: fixtures/seeds/curation.json)")]
-        if samples:
-            from tests.unit.ingest_samples import SAMPLES, sample_gazetteer
-
-            reports.append((evaluate_samples(SAMPLES, sample_gazetteer()), "articles written for the tests"))
-        for report, title in reports:
-            self.stdout.write(report.table(title))
-            for line in report.problems():
-                self.stdout.write("  " + line)
+    def handle(self, *args, sets, samples, brief, **options):
+        sets = list(dict.fromkeys((sets or ["seeds"]) + (["samples"] if samples else [])))
+        for name in sets:
+            try:
+                reports = evaluate_set(name)
+            except ValueError as error:
+                raise CommandError(str(error)) from error
+            if not brief:
+                for style, report in reports:
+                    self.stdout.write(report.table(f"{name}: {style}"))
+                    for line in report.problems():
+                        self.stdout.write("  " + line)
+                    self.stdout.write("")
+            self.stdout.write(styles_table(reports, f"{name}: per style"))
             self.stdout.write("")
