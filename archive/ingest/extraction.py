@@ -14,6 +14,7 @@ from .document import Doc
 from .mentions import MentionFinder, NewSpeaker, add_new_name_mentions
 from .offices import office_of, parse_date, role_stems
 from .places import PhraseIndex, mentioned_places, phrase_tokens, place_of_saying
+from .spelling import name_keys
 
 __all__ = ["Gazetteer", "ProposedStatement", "Extraction", "NewSpeaker", "extract",
            "gazetteer_dicts_from_curation", "load_curation_gazetteer"]
@@ -57,6 +58,7 @@ class Gazetteer:
     offices: list
     shared: dict  # a synthetic key -> the keys whose names all read this way (resolved by recency)
     governments: dict  # normalized country name -> the organisation that speaks for it
+    sounds: PhraseIndex = None  # people's names by their transliteration-tolerant keys
 
     @classmethod
     def from_dicts(cls, people, places):
@@ -83,7 +85,7 @@ class Gazetteer:
             for alias in _unique([pl["name"], *pl.get("aliases", ())]):
                 place_names.add(alias, pl["key"])
         return cls({p["key"]: p for p in people}, {p["key"]: p for p in places}, names, place_names,
-                   offices, shared, governments)
+                   offices, shared, governments, _sounds(people, owners))
 
     def government_of(self, place_key):
         """أعلنت واشنطن: a country or its capital speaking is its government, when one is known."""
@@ -111,6 +113,22 @@ class Gazetteer:
         return any(set(stems) <= f for f in forms if f)
 
 
+def _sounds(people, owners):
+    """People's names by their spelling keys; a key two people share matches neither."""
+    keyed = {}
+    for p in people:
+        if p.get("kind", "person") != "person":
+            continue
+        for alias in _unique([p["name"], *p.get("aliases", ())]):
+            for key in name_keys(phrase_tokens(alias)):
+                keyed.setdefault(key, set()).add(p["key"])
+    index = PhraseIndex()
+    for key, owners_of_key in keyed.items():
+        if len(owners_of_key) == 1:
+            index.add_words(key, next(iter(owners_of_key)))
+    return index
+
+
 def _unique(names):
     return [n for n in dict.fromkeys(names) if n and n.strip()]
 
@@ -130,7 +148,8 @@ def extract(body, published, gazetteer):
     doc = Doc(body)
     day = parse_date(published)
     place_matches = gazetteer.place_names.find(doc.tokens, body)
-    finder = MentionFinder(gazetteer.names, gazetteer.offices, day, lambda k: cue_at(doc, k) is not None)
+    finder = MentionFinder(gazetteer.names, gazetteer.offices, day, lambda k: cue_at(doc, k) is not None,
+                           gazetteer.sounds)
     mentions = add_new_name_mentions(finder.find(doc.tokens, body, place_matches), doc.tokens, body)
     _resolve_shared(mentions, gazetteer)
     drafts = statement_spans(doc, _drafts(doc, mentions), mentions)

@@ -7,6 +7,7 @@ from search.arabic import FUNCTION_WORDS, normalize, stem
 
 from .offices import resolve_counterpart, resolve_office, role_stems
 from .places import PhraseIndex
+from .spelling import keyed_tokens
 from .wordlists import word_set
 
 
@@ -134,9 +135,14 @@ class MentionFinder:
     offices: list
     day: datetime.date = None
     is_cue: object = field(default=lambda k: False)
+    sounds: PhraseIndex = None
 
     def find(self, tokens, body, place_matches=()):
         matches = self.names.find(tokens, body)
+        self.spelled = self._spelled(tokens, body, matches, place_matches)
+        # a whole name in another spelling outweighs the part of it written as known (سيرجي لافروف)
+        matches = sorted([m for m in matches if not any(s.i <= m.i and m.j <= s.j for s in self.spelled)]
+                         + self.spelled, key=lambda m: m.i)
         names_at = {m.i: m for m in matches}
         self._places_at = {m.i for m in place_matches}
         mentions, covered = [], set()
@@ -162,6 +168,18 @@ class MentionFinder:
         mentions.sort(key=lambda m: m.i)
         self._resolve_counterparts(mentions)
         return mentions
+
+    def _spelled(self, tokens, body, matches, place_matches):
+        """Known people in another transliteration (سيرجي لافروف، دي مستورا), where nothing else matched."""
+        if self.sounds is None:
+            return []
+        exact = [(m.i, m.j) for m in list(matches) + list(place_matches)]
+
+        def longer(s):  # overlaps no exact match, or holds each it overlaps and more
+            return all(b <= s.i or s.j <= a or (s.i <= a and b <= s.j and (a, b) != (s.i, s.j)) for a, b in exact)
+
+        return [m for m in self.sounds.find(keyed_tokens(tokens), body) if longer(m)
+                and not any(tokens[k].text in FUNCTION_WORDS for k in range(m.i, m.j))]
 
     def _resolve_counterparts(self, mentions):
         """نظيره الروسي names the office of the person last named before it, in another country."""

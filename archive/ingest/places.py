@@ -45,7 +45,10 @@ class PhraseIndex:
     _first: dict = field(default_factory=dict)
 
     def add(self, name, key, weak=False):
-        words = phrase_tokens(name)
+        self.add_words(phrase_tokens(name), key, weak)
+
+    def add_words(self, words, key, weak=False):
+        """Add a name given as its normalized words."""
         if not words:
             return
         for form, prefix in self._first_forms(words[0]).items():
