@@ -3,14 +3,18 @@
 from search.arabic import FUNCTION_WORDS, normalize
 
 from .mentions import DOCUMENT_NOUNS, TIME_WORDS, Mention
-from .offices import role_stems
+from .mentions import NewSpeaker
+from .offices import office_title, role_stems
 from .places import phrase_tokens
+from .unknown import anonymous_head, is_feminine_subject, read_subject
 from .wordlists import word_set
 
 _AUX = word_set("كان وكان قد وقد كانت وكانت فقد لقد")
 _REPLY = word_set("بدوره بدورها بدورهم جهته جهتها جانبه جانبها المقابل")
 _PRONOUN_ENDS = ("ه", "ها", "هم", "هما")
 _ADVERBS = word_set("مره اخري كذلك بدوره بدورها هنا حينها")
+# Honorifics that stand for the last person named (وأضاف معاليه، وأكد سموه).
+_HONORIFICS = word_set("معاليه سموه فخامته سيادته دولته سعادته")
 
 
 def _free(tokens, m, k):
@@ -62,8 +66,12 @@ def _unknown_subject(doc, k, end):
         w = doc.tokens[x].text
         if w in TIME_WORDS or w in _AUX or (w.endswith("ا") and len(w) >= 4) or w in _ADVERBS:
             continue
-        if w in FUNCTION_WORDS or w[:1] in "لب" or w.startswith("لل") or not w[:1].isalpha() or x in doc.quote_at:
+        if w in _HONORIFICS or w in FUNCTION_WORDS or w[:1] in "لب" or w.startswith("لل") or not w[:1].isalpha() \
+                or x in doc.quote_at:
             return None
+        new = read_subject(doc, x, end)
+        if new is not None:
+            return Mention(x, x + len(new.name.split()), new=new, how="unknown " + new.kind, role=new.name)
         return Mention(x, x + 1, how="unknown", role=doc.tokens[x].original)
     return None
 
@@ -71,8 +79,8 @@ def _unknown_subject(doc, k, end):
 class Tracker:
     """Walks the drafts in order, giving each a speaker and remembering who spoke last."""
 
-    def __init__(self, gazetteer, doc):
-        self.gaz, self.doc, self.history = gazetteer, doc, []
+    def __init__(self, gazetteer, doc, day=None):
+        self.gaz, self.doc, self.day, self.history = gazetteer, doc, day, []
 
     def attribute(self, d, subject):
         lo, _ = self.doc.sentence_tokens(d.sentence)
@@ -91,7 +99,9 @@ class Tracker:
     def _from_mention(self, d, m):
         what = m.role or self.doc.body[self.doc.tokens[m.i].start:self.doc.tokens[m.j - 1].end]
         if m.new is not None:
-            d.new_speaker, d.confidence, d.reason = m.new, 0.7, f"new speaker after a role: {what}"
+            read = m.how.startswith("unknown")  # read from the subject slot, not introduced by a role
+            d.new_speaker, d.confidence = m.new, (0.45 if m.new.kind == "person" else 0.6) if read else 0.7
+            d.reason = f"new {m.new.kind} in the subject: {what}" if read else f"new speaker after a role: {what}"
             return True
         key, conf, how = m.key, {"name": 0.9, "role+name": 0.9, "short": 0.8, "role": 0.75}.get(m.how, 0.7), m.how
         if m.how == "place":
@@ -100,12 +110,31 @@ class Tracker:
             key, conf = self._recent(lambda h: (self.gaz.people.get(h) or {}).get("kind") == "organisation" and (
                 m.role_stems <= DOCUMENT_NOUNS or self.gaz.describes(h, m.role_stems))), 0.6
         elif m.unresolved and _definite(self.doc.tokens[m.i].text):
-            key, conf, how = self._recent(lambda h: self.gaz.describes(h, m.role_stems)), 0.6, "earlier speaker fitting"
+            key, conf, how = self._recent(lambda h: self.gaz.describes(h, m.role_stems, self.day)), 0.6, \
+                "earlier speaker fitting"
         elif m.unresolved:
             key, conf, how, d.role_mention = m.fallback, 0.5, "the institution of an unnamed spokesman", m
+        if key is None and m.unresolved:
+            return self._unknown_holder(d, m, what)
         if key is None:
             return False
         d.speaker_key, d.confidence, d.reason = key, conf, f"{how}: {what}"
+        return True
+
+    def _unknown_holder(self, d, m, what):
+        """A role nobody known holds on the day (وزير الخارجية التركي) speaks as itself, unreviewed;
+        an unnamed official or source (مسؤول روسي، مصدر دبلوماسي) as an anonymous speaker."""
+        tokens = self.doc.tokens
+        role = self.doc.body[tokens[m.i].start:tokens[m.j - 1].end]
+        if tokens[m.i].text[:1] in "وفل" and m.clitic:
+            role = role[1:]
+        if anonymous_head(tokens[m.i].text) or not any(_definite(tokens[x].text) for x in range(m.i, m.j)):
+            d.new_speaker, d.confidence = NewSpeaker(role, role, "anonymous"), 0.55
+            d.reason = f"unnamed source: {what}"
+        else:
+            title = office_title(role_stems([t.text for t in tokens[m.i:m.j]]), self.gaz.offices)
+            d.new_speaker, d.confidence = NewSpeaker(title or _without_article(role), role, "role"), 0.5
+            d.reason = f"a role whose holder on this date is not known: {what}"
         return True
 
     def _recent(self, fits):
@@ -135,7 +164,7 @@ class Tracker:
         key, new = speaker
         if gender == "p":  # أكدا، دعوا: a dual or plural verb does not go on with one speaker
             return False
-        feminine = bool(key) and self.gaz.feminine(key)
+        feminine = self.gaz.feminine(key) if key else bool(new) and is_feminine_subject(new)
         if spokesman is not None:
             feminine = normalize(spokesman.role.split()[0]).endswith("ه")
         return not gender or (gender == "f") == feminine
@@ -164,7 +193,12 @@ class Tracker:
 
 
 def _definite(word):
-    return word.startswith(("ال", "وال", "فال"))
+    return word.startswith(("ال", "وال", "فال", "لل"))
+
+
+def _without_article(role):
+    """الوزير التركي names the office وزير ...: the role's own head without the article."""
+    return role[2:] if role.startswith(("ال", "ال")) and len(role.split()[0]) > 4 else role
 
 
 def _distinct(pairs):

@@ -105,11 +105,15 @@ class Gazetteer:
         return any(phrase_tokens(p["title"])[:1] and phrase_tokens(p["title"])[0].endswith("ه")
                    for p in person.get("positions", ()))
 
-    def describes(self, key, stems):
-        """Whether the role words fit this actor's aliases or offices (المسؤول الروسي)."""
+    def describes(self, key, stems, day=None):
+        """Whether the role words fit this actor's aliases or the offices they hold on `day`
+        (المسؤول الروسي): a former minister is not "the minister" of a later article."""
         person = self.people.get(key) or {}
         forms = [set(role_stems(phrase_tokens(a))) for a in [person.get("name", ""), *person.get("aliases", ())]]
-        forms += [set(o.stems) for o in self.offices if o.key == key]
+        held = [o for o in self.offices if o.key == key]
+        if held and any(set(stems) <= o.stems for o in held) and not any(o.valid_on(day) for o in held):
+            return False
+        forms += [set(o.stems) for o in held if o.valid_on(day)]
         return any(set(stems) <= f for f in forms if f)
 
 
@@ -153,7 +157,7 @@ def extract(body, published, gazetteer):
     mentions = add_new_name_mentions(finder.find(doc.tokens, body, place_matches), doc.tokens, body)
     _resolve_shared(mentions, gazetteer)
     drafts = statement_spans(doc, _drafts(doc, mentions), mentions)
-    tracker = Tracker(gazetteer, doc)
+    tracker = Tracker(gazetteer, doc, day)
     for d in drafts:
         tracker.attribute(d, subject_of(doc, d, mentions))
     final = tracker.final(drafts)

@@ -13,7 +13,12 @@ from .wordlists import word_set
 
 # Head nouns of the offices and functions that news text names people by.
 ROLE_HEADS = word_set("""وزير نائب مساعد متحدث ناطق مبعوث مندوب سفير رئيس امين مسءول مستشار
-    قائد زعيم ممثل مدير وكيل عضو نظير مصدر متحدثه ناطقه""")
+    قائد زعيم ممثل مدير وكيل عضو نظير مصدر متحدثه ناطقه منسق مفوض رءيسه وزيره""")
+# Whom words were said to (للصحفيين، لوكالة) and on what occasion (في ختام، في مؤتمر): never a role's.
+_ADDRESSEES = word_set("""للصحفيين للصحافيين للصحافة للصحفيات للإعلاميين للمراسلين لوكالة لقناة لصحيفة
+    لإذاعة للتلفزيون لموقع لشبكة""")
+_OCCASIONS = word_set("""ختام مستهل مؤتمر تصريح تصريحات حديث مقابلة لقاء اجتماع كلمة بيان جلسة أعقاب حوار
+    رسالة تغريدة اتصال ندوة افتتاح زيارة""")
 # A definite anaphor for an institution's voice: "the statement" speaks for whoever issued it.
 DOCUMENT_NOUNS = word_set("بيان")
 # A definite institution noun (الوزارة، الحكومة) is the institution of that kind that spoke last.
@@ -60,7 +65,7 @@ class Mention:
 def _role_goes_on(tokens, k, hi, places_at, link):
     """After باسم/إلى/لدى/في the role goes on with a definite word or a place (إلى سوريا), but
     في before a place is where it was said (نظيره الروسي في جنيف), and في مؤتمر صحفي is no role."""
-    if k >= hi or tokens[k].text in FUNCTION_WORDS:
+    if k >= hi or tokens[k].text in FUNCTION_WORDS or tokens[k].text in _OCCASIONS:
         return False
     if link == "في":
         return k not in places_at and (_has_article(tokens[k].text) or (k + 1 < hi and _has_article(tokens[k + 1].text)))
@@ -84,8 +89,12 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
         if body[tokens[j - 1].end:tokens[j].start].strip() or j in names_at:
             break
         w = tokens[j].text
+        if w in _ADDRESSEES:
+            break
         if w in _LINKS and _role_goes_on(tokens, j + 1, hi, places_at, w):
             j += 1  # باسم البيت، إلى سوريا: the next word belongs to the role too
+        elif w.startswith("و") and _is_role_head(w[1:]) and j + 1 < hi and _has_article(tokens[j + 1].text):
+            definite = False  # two roles of one person: المنسق العام للهيئة ورئيس الوفد
         elif _has_article(w):
             definite = True
         elif not definite and j + 1 < hi and _has_article(tokens[j + 1].text) and w not in FUNCTION_WORDS:

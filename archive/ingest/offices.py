@@ -21,6 +21,7 @@ class Office:
     stems: frozenset
     start: datetime.date = None
     end: datetime.date = None
+    title: str = ""
 
     def valid_on(self, day):
         return day is None or ((self.start is None or self.start <= day) and (self.end is None or day <= self.end))
@@ -45,7 +46,17 @@ def parse_date(value):
 
 def office_of(key, title, start=None, end=None):
     stems = role_stems(phrase_tokens(title))
-    return Office(key, stems[0] if stems else "", frozenset(stems), parse_date(start), parse_date(end))
+    return Office(key, stems[0] if stems else "", frozenset(stems), parse_date(start), parse_date(end), title)
+
+
+def office_title(stems, offices):
+    """The one title the archive writes for offices these role words describe (الوزير الأمريكي ->
+    وزير الخارجية الأمريكي), whoever held them, or None: unknown holders of one office share a name."""
+    if not stems:
+        return None
+    head, words = stems[0], set(stems)
+    titles = {normalize(o.title): o.title for o in offices if o.head == head and words <= o.stems and o.title}
+    return next(iter(titles.values())) if len(titles) == 1 else None
 
 
 def resolve_office(stems, offices, day):

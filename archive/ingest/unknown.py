@@ -1,0 +1,83 @@
+"""Speakers the gazetteer does not know, read from the subject of a cue: institutions, unnamed sources, names."""
+
+from search.arabic import FUNCTION_WORDS, normalize, stem
+
+from .cues import cue_at
+from .mentions import TIME_WORDS, NewSpeaker
+from .wordlists import word_set
+
+# Head nouns of institutions that speak in news copy (الأمم المتحدة في بيان، وزارة الدفاع التركية).
+_INSTITUTIONS = frozenset(stem(w) for w in word_set("""وزارة الخارجية الدفاع الداخلية الأمم مجلس هيئة
+    الحكومة الجيش المرصد منظمة الائتلاف الرئاسة مكتب مركز الكرملين البنتاغون لجنة بعثة وكالة صندوق
+    البرلمان مفوضية الاتحاد قيادة جامعة حلف الناتو التحالف حركة جبهة سفارة قنصلية مديرية المفوضية
+    المنظمة الهيئة المجلس اللجنة الوكالة السفارة الخارجيه الكونغرس الإليزيه داونينغ المعارضة النظام"""))
+# Heads of sources the text leaves unnamed, singular and plural (مصدر دبلوماسي، مصادر مطلعة، ناشطون).
+_ANONYMOUS = frozenset(stem(w) for w in word_set("""مصدر مصادر مسؤول مسؤولون مسؤولين دبلوماسي دبلوماسيون
+    ديبلوماسي ديبلوماسيون دبلوماسيين ناشط ناشطون ناشطين محلل محللون مراقب مراقبون خبير خبراء شهود شاهد
+    سكان أهالي مقاتل مقاتلون قيادي قياديون عضو أعضاء معارض معارضون موظف موظفون أوساط"""))
+# Words that read as a name's but never are one: the subject slot of a cue holds them often.
+_NOT_NAMES = word_set("""إنه إنها إنهم أنه أنها أنهم بأنه بأنها بأن إن أن بيان البيان تقرير التقرير
+    مجددا أيضا كذلك بدوره بدورها نفسه نفسها الجانب الطرف الطرفان الطرفين الجانبان الجانبين
+    الكثير العديد المزيد البعض بعضهم أحد إحدى كلا كلتا""")
+_LINKS = word_set("باسم في لدى من عن")  # مصدر في الخارجية، مسؤول من المعارضة، متحدث باسم ...
+_FEMININE_END = "ه"
+
+
+def read_subject(doc, x, end):
+    """The NewSpeaker named by the words from token x (the subject slot after a cue), or None."""
+    words = _phrase(doc, x, end, lambda k: cue_at(doc, k) is not None)
+    if not words:
+        return None
+    head = stem(_bare(doc.tokens[x].text))
+    text = doc.body[doc.tokens[x].start:doc.tokens[x + len(words) - 1].end]
+    if head in _INSTITUTIONS:
+        return NewSpeaker(text, "", "organisation")
+    if head in _ANONYMOUS:
+        return NewSpeaker(text, "", "anonymous")
+    if _reads_as_name(words):
+        return NewSpeaker(text, "", "person")
+    return None
+
+
+def anonymous_head(word):
+    """Whether a role's head names an unnamed source rather than an office (مسؤول روسي، مصدر في الوزارة)."""
+    return stem(_bare(word)) in _ANONYMOUS
+
+
+def _phrase(doc, x, end, is_cue):
+    """Words [x, k) of the subject: up to punctuation, a cue, a time word or a preposition's object."""
+    tokens, out = doc.tokens, []
+    for k in range(x, min(end, x + 6, len(tokens))):
+        w = tokens[k].text
+        if k > x and doc.gap(k).strip():
+            break
+        if w in _LINKS and k > x and k + 1 < end and not doc.gap(k + 1).strip():
+            out.append(w)
+            continue
+        if (w in FUNCTION_WORDS or w in TIME_WORDS or is_cue(k) or k in doc.quote_at or not w[:1].isalpha()
+                or (k > x and w[:1] in "لب" and not w.startswith("ال")) or w in _NOT_NAMES):
+            break
+        out.append(w)
+    while out and out[-1] in _LINKS:
+        out.pop()
+    return out
+
+
+def _bare(word):
+    return word[1:] if word[:1] in "وف" and len(word) > 4 and word[1:].startswith("ال") else word
+
+
+def _reads_as_name(words):
+    """Two to four words of a name: none with the article first, none an ordinary feminine noun."""
+    first = words[0]
+    return (2 <= len(words) <= 4 and not first.startswith("ال") and not first.endswith(_FEMININE_END)
+            and all(len(w) >= 2 and w not in FUNCTION_WORDS and w not in _NOT_NAMES for w in words))
+
+
+def is_feminine_subject(speaker):
+    """A new institution or source named by a feminine noun takes feminine verbs (الأمم، المصادر)."""
+    first = _bare((normalize(speaker.name).split() or [""])[0])
+    return speaker.kind != "person" and (first.endswith(_FEMININE_END) or stem(first) in _PLURAL_SOURCES)
+
+
+_PLURAL_SOURCES = frozenset(stem(w) for w in word_set("مصادر أوساط الأمم"))
