@@ -42,7 +42,12 @@ def subject_of(doc, d, mentions):
     lo, _ = doc.sentence_tokens(d.sentence)
     after = [m for m in mentions if k < m.i < max(comp.subject[1], k + 1)]
     if cue.form == "according":
-        return after[0] if after and after[0].i <= k + 2 else None
+        told = k + 1 < len(tokens) and tokens[k + 1].text == "ما"  # بحسب ما أعلنت الخارجية
+        if after and after[0].i <= k + (4 if told else 2):
+            return after[0]
+        x = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text in ("عن", "ل") else k + 1 + 2 * told
+        new = read_subject(doc, x, comp.subject[1]) if x < comp.subject[1] else None
+        return Mention(x, x + len(new.name.split()), new=new, how="unknown " + new.kind, role=new.name) if new else None
     if cue.form == "participle" or d.parent is not None:
         return None
     if cue.lemma == normalize("نقل"):

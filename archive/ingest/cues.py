@@ -169,13 +169,15 @@ def _after_ba(token):
 def find_complement(doc, k, cue, hi, is_mention=lambda j: False):
     """The complement of the cue at token k within the sentence ending at token hi, or None."""
     if cue.form == "according":
-        return _according(doc, k, hi)
+        return _according(doc, k, hi) if _names_a_source(doc, k, hi, is_mention) else None
     gov, start = cue.governs, doc.tokens[k].start
     limit = min(hi, k + 1 + (MASDAR_REACH if cue.form == "masdar" else VERB_REACH))
     j = k + 1
 
     def at(n, marker):
         q = doc.quote_opening_before(n) if n < hi else None
+        if q is not None and _words_go_on(doc, q, hi):
+            return Complement(q.open, "clause", marker, (k + 1, marker))  # أن «المعلم» سيزور ...
         if q is not None:
             return Complement(q.start, "quote", marker, (k + 1, marker), q)
         return Complement(doc.tokens[n].start, "clause", marker, (k + 1, marker)) if n < hi else None
@@ -215,6 +217,15 @@ def find_complement(doc, k, cue, hi, is_mention=lambda j: False):
     return _postposed(doc, k, hi, start) if cue.form in ("verb", "imperfect") else None
 
 
+def _words_go_on(doc, q, hi):
+    """A short quote the clause goes on after (a name, a title, a scare quote) is not what was said."""
+    if doc.is_long(q):
+        return False
+    after = [t for t in doc.tokens[:hi] if t.start > q.close]
+    return bool(after) and doc.sentence_of[doc.tokens.index(after[0])] == doc.sentence_of[
+        next(n for n, t in enumerate(doc.tokens) if t.start >= q.start)] and not doc.body[q.close + 1:after[0].start].strip(" ،,")
+
+
 def _postposed(doc, k, hi, start):
     """“...”، قال كيري: a quote just before the cue, with only punctuation or one word between."""
     earlier = [q for q in doc.quotes if q.close < start and doc.sentence_of[k] == _sentence_at(doc, q.start)]
@@ -231,6 +242,25 @@ def _sentence_at(doc, pos):
 
 
 _LEADING = word_set("وقد فقد لقد قد كما ثم و")
+# What بحسب/وفق attribute to when they name a source (بحسب مصادر، وفق ما أعلنت الوزارة), unlike
+# وفق القرار 2254 or بحسب الاتفاق inside what was said.
+_SOURCE_NOUNS = word_set("""مصدر مصادر مسؤول مسؤولين مسؤولون وكالة وكالات صحيفة قناة موقع بيان تصريحات تصريح
+    ناشطين ناشطون شهود سكان مراسل مراسلي تقارير تقرير الوكالة البيان المرصد مرصد""")
+
+
+def _names_a_source(doc, k, hi, is_mention):
+    """Whether the attribution word at k is followed by who said it: a name, a source, ما قال."""
+    j = k + 1
+    if j < hi and doc.tokens[j].text in ("عن", "ل"):  # نقلا عن، وفقا لـ
+        j += 1
+    if j >= hi:
+        return False
+    w = doc.tokens[j].text
+    if w == "ما":
+        return j + 1 < hi and CUES.get(doc.tokens[j + 1].text) is not None
+    bare = w[1:] if w[:1] == "ل" and not w.startswith("ال") else w  # وفقا لمصادر
+    return is_mention(j) or w in _SOURCE_NOUNS or bare in _SOURCE_NOUNS or \
+        (w.startswith("لل") and "ال" + w[2:] in _SOURCE_NOUNS)
 
 
 def _according(doc, k, hi):

@@ -29,7 +29,8 @@ def read_subject(doc, x, end):
     if not words:
         return None
     head = stem(_bare(doc.tokens[x].text))
-    text = doc.body[doc.tokens[x].start:doc.tokens[x + len(words) - 1].end]
+    start = doc.tokens[x].start + (len(doc.tokens[x].text) - len(_bare(doc.tokens[x].text)) if head != stem(doc.tokens[x].text) else 0)
+    text = doc.body[start:doc.tokens[x + len(words) - 1].end]
     if head in _INSTITUTIONS:
         return NewSpeaker(text, "", "organisation")
     if head in _ANONYMOUS:
@@ -64,7 +65,11 @@ def _phrase(doc, x, end, is_cue):
 
 
 def _bare(word):
-    return word[1:] if word[:1] in "وف" and len(word) > 4 and word[1:].startswith("ال") else word
+    """The word without a one-letter clitic before a source or an institution (لمصادر، والأمم)."""
+    rest = word[1:]
+    if word[:1] in "وفل" and len(rest) >= 4 and (rest.startswith("ال") or stem(rest) in _INSTITUTIONS | _ANONYMOUS):
+        return rest
+    return word
 
 
 def _reads_as_name(words):
