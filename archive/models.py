@@ -4,7 +4,7 @@ import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.urls import reverse
@@ -50,11 +50,14 @@ class Source(models.Model):
 
 
 class Person(models.Model):
-    """An actor: a person, an institution, or a speaker the text leaves unnamed."""
+    """An actor: a person, an institution, an office whose holder is not known yet, or an unnamed speaker."""
 
     class Kind(models.TextChoices):
         PERSON = "person", "شخص"
         ORGANISATION = "organisation", "مؤسسة"
+        # "وزير الخارجية التركي" quoted on a day the archive knows no holder for: its statements
+        # move to the holder when an editor names one (archive/reattribution.py).
+        ROLE = "role", "منصب لم يُعرف شاغله"
         UNNAMED = "unnamed", "متحدث لم يُسمَّ"
 
     name = models.CharField("الاسم", max_length=200)
@@ -120,6 +123,14 @@ class Position(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # Naming the holder of an office claims the statements the machine gave the office itself.
+        from .reattribution import claim_role_statements  # it reads Statement, defined below
+
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            claim_role_statements(self)
 
 
 class Place(models.Model):
@@ -264,6 +275,9 @@ class Statement(models.Model):
     )
     said_on = models.DateField("تاريخ القول", null=True, blank=True)
     reviewed = models.BooleanField("راجعه محرر", default=True)
+    # What the extractor said of its own proposal; empty for what an editor typed.
+    confidence = models.FloatField("ثقة الآلة", null=True, blank=True)
+    attribution = models.TextField("سبب النسبة", blank=True)
 
     class Meta:
         ordering = ["article", "start"]
@@ -285,6 +299,11 @@ class Statement(models.Model):
                 condition=Q(end=F("start") + Length("text")),
                 name="statement_span_matches_text",
                 violation_error_message="A statement's offsets must span exactly its text.",
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__isnull=True) | Q(confidence__gte=0, confidence__lte=1),
+                name="statement_confidence_in_range",
+                violation_error_message="A statement's confidence lies between 0 and 1.",
             ),
         ]
 

@@ -214,7 +214,24 @@ def find_complement(doc, k, cue, hi, is_mention=lambda j: False):
         elif j > k + 1 and CUES.get(t) is not None and CUES[t].form in ("verb", "imperfect"):
             break  # a new clause with its own speech verb: وقال ...، بعدما صرح ...
         j += 1
+    if j >= hi and "q" in gov and hi < len(doc.tokens) and _colon_then_line(doc.gap(hi)):
+        return _next_paragraph(doc, k, hi)
     return _postposed(doc, k, hi, start) if cue.form in ("verb", "imperfect") else None
+
+
+def _colon_then_line(gap):
+    """وقال لافروف للصحفيين:⏎ — what he said stands on the next line."""
+    return ":" in gap and "\n" in gap[gap.index(":"):]
+
+
+def _next_paragraph(doc, k, hi):
+    """The paragraph after a colon that ends a cue's line: its quote, or the whole line as said."""
+    q = doc.quote_opening_before(hi)
+    if q is not None:
+        return Complement(q.start, "quote", hi, (k + 1, hi), q)
+    start = doc.tokens[hi].start
+    line_end = doc.body.find("\n", start)
+    return Complement(start, "direct", hi, (k + 1, hi), None, len(doc.body) if line_end < 0 else line_end)
 
 
 def _words_go_on(doc, q, hi):

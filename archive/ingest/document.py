@@ -13,7 +13,7 @@ def _title_end(body):
     A headline sums up what the body reports (كيري: ...); it is not where anything was said."""
     line = body.split("\n", 1)[0]
     words = len(line.split())
-    if "\n" in body and 0 < words <= 15 and line.rstrip()[-1:] not in TERMINAL + "\"”»'":
+    if "\n" in body and 0 < words <= 15 and line.rstrip()[-1:] not in TERMINAL + "\"”»':":
         return len(line)
     return 0
 
