@@ -266,7 +266,7 @@ def statement_spans(doc, drafts, mentions):
                 if later.sentence == d.sentence and doc.tokens[later.k].start > comp.start:
                     end = min(end, _lead_in(doc, later, mentions, comp.start))
                     break
-        d.start, d.end = _trim(doc, comp.start, end)
+        d.start, d.end = _trim(doc, _denial_start(doc, d) if d.cue.lemma in _DENIALS else comp.start, end)
         d.kind = "quote" if comp.kind == "direct" else "paraphrase"
         split = _closing_quote(doc, d) if d.kind == "paraphrase" else None
         if split is not None:
@@ -277,6 +277,16 @@ def statement_spans(doc, drafts, mentions):
         elif doc.words_in(d.start, d.end) >= 2:
             out.append(d)
     return out
+
+
+_DENIALS = frozenset({normalize("نفى")})
+
+
+def _denial_start(doc, d):
+    """A denial keeps its negation: the statement starts at نفى/نافيا, not at what was denied."""
+    token = doc.tokens[d.k]
+    clitic = token.original[:1] in "وف" and token.text[:1] in "وف" and len(token.text) > 3
+    return token.start + (1 if clitic else 0)
 
 
 def _lead_in(doc, d, mentions, floor):

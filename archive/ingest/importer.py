@@ -10,12 +10,15 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from archive.models import Article, Person, Place, Source, Statement, fingerprint
+from archive.models import Article, Person, PersonAlias, Place, Source, Statement, fingerprint
+from search.arabic import normalize
 from search.models import record_articles
 
 from .cleaning import clean
 from .dates import find_dates
 from .extraction import Gazetteer, extract
+from .offices import role_stems
+from .places import phrase_tokens
 from .records import check_body
 
 ARABIC_TO_LATIN = str.maketrans({
@@ -24,6 +27,13 @@ ARABIC_TO_LATIN = str.maketrans({
     "ع": "a", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ة": "a",
     "و": "w", "ي": "y", "ى": "a", "ء": "", "ئ": "y", "ؤ": "w",
 })
+
+
+# What the extractor calls an unknown speaker, as the archive's kinds of actor.
+PERSON_KINDS = {
+    "person": Person.Kind.PERSON, "role": Person.Kind.ROLE,
+    "organisation": Person.Kind.ORGANISATION, "anonymous": Person.Kind.UNNAMED,
+}
 
 
 class Rejected(ValueError):
@@ -78,6 +88,26 @@ def statement_day(dates, start):
     return earlier[-1].value if earlier else None
 
 
+def name_key(name):
+    """A name as spellings agree on it: tashkeel, hamza seats and spacing folded."""
+    return " ".join(normalize(name).split())
+
+
+def role_key(words):
+    """Role words as offices read them (الأمريكي = الأميركي); None when they hold no content word."""
+    stems = role_stems(phrase_tokens(words))
+    return (stems[0], frozenset(stems)) if stems else None
+
+
+def confidence_of(value):
+    """The extractor's confidence as the database keeps it: a number in [0, 1], or None."""
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return None
+    return min(max(value, 0.0), 1.0) if value == value else None  # NaN is no confidence
+
+
 def link(through, article, name, rows):
     """Add mentions to an article that it does not have yet, in one insert."""
     present = set(through.objects.filter(article=article).values_list(f"{name}_id", flat=True))
@@ -90,6 +120,7 @@ class Importer:
     def __init__(self, extract_statements=True):
         self.extract_statements = extract_statements
         self._gazetteer = None
+        self._known = None  # normalized names and aliases -> person id, for unknown speakers met again
 
     def save(self, body, title="", published=None, source="", url=""):
         cleaned = clean(body)
@@ -118,22 +149,23 @@ class Importer:
         people = {p.slug: p for p in Person.objects.filter(slug__in=found.people)}
         created_people = 0
         for new in found.new_people:
-            person = self._person_for(new)
+            person = self.person_for(new)
             created_people += person.pk is not None and getattr(person, "_just_created", False)
-            people[new.name] = person
+            people[new.ident()] = person
         places = {p.slug: p for p in Place.objects.filter(slug__in=found.places)}
         dates = find_dates(article.body, article.published)
         taken = [(s.start, s.end) for s in article.statements.all()]
         statements = []
         for proposed in found.statements:
             speaker = people.get(proposed.speaker_key) or (
-                people.get(proposed.new_speaker.name) if proposed.new_speaker else None)
+                people.get(proposed.new_speaker.ident()) if proposed.new_speaker else None)
             if speaker is None or any(proposed.start < end and start < proposed.end for start, end in taken):
                 continue
             statements.append(Statement(
                 article=article, speaker=speaker, text=proposed.text, start=proposed.start, end=proposed.end,
                 kind=proposed.kind, place=places.get(proposed.place_key), reviewed=False,
                 said_on=statement_day(dates, proposed.start),
+                confidence=confidence_of(proposed.confidence), attribution=proposed.reason or "",
             ))
             taken.append((proposed.start, proposed.end))
         # Bulk writes send no signals: the article's index change is recorded once, below, in
@@ -146,13 +178,44 @@ class Importer:
             self._gazetteer = None  # the next article knows them
         return len(statements), created_people
 
-    def _person_for(self, new):
-        existing = Person.objects.filter(Q(name=new.name) | Q(aliases__name=new.name)).first()
+    def person_for(self, new):
+        """The archive's actor for an unknown speaker: the one already saved under that name, or a new
+        unreviewed one, so "وزير الخارجية التركي" is one role person however many articles quote it."""
+        kind = PERSON_KINDS.get(getattr(new, "kind", "person"), Person.Kind.PERSON)
+        existing = self._existing_person(new.name, kind)
         if existing is not None:
             return existing
+        name = new.name.strip()[:200]
+        role = name if kind == Person.Kind.ROLE else (new.role or "").strip()[:200]
         person = Person.objects.create(
-            name=new.name, slug=unique_slug(Person, new.name, "person"), role=new.role[:200], reviewed=False,
+            name=name, slug=unique_slug(Person, name, kind), kind=kind, role=role, reviewed=False,
         )
-        person.aliases.create(name=new.name)
+        person.aliases.create(name=name)
+        self._remember(person.pk, person.name, person.kind, person.role)
         person._just_created = True
         return person
+
+    def _existing_person(self, name, kind):
+        if self._known is None:
+            self._load_known()
+        by_name, by_role = self._known
+        pk = by_name.get(name_key(name))
+        if pk is None and kind == Person.Kind.ROLE:
+            pk = by_role.get(role_key(name))
+        return Person.objects.filter(pk=pk).first() if pk is not None else None
+
+    def _load_known(self):
+        """Every name and alias of the archive, normalized once per run (SQL cannot fold Arabic spellings)."""
+        self._known = ({}, {})
+        for pk, name, kind, role in Person.objects.order_by("pk").values_list("pk", "name", "kind", "role"):
+            self._remember(pk, name, kind, role)
+        for pk, alias in PersonAlias.objects.order_by("person_id").values_list("person_id", "name"):
+            self._known[0].setdefault(name_key(alias), pk)
+
+    def _remember(self, pk, name, kind, role):
+        by_name, by_role = self._known
+        by_name.setdefault(name_key(name), pk)
+        if kind == Person.Kind.ROLE:
+            key = role_key(role or name)
+            if key is not None:
+                by_role.setdefault(key, pk)

@@ -76,24 +76,39 @@ def _pair_paragraph(text, lo, hi):
             if not (nxt.isspace() and later and not _looks_opening(later[0][2], later[0][3])):
                 continue  # a stray closing mark
         stack.append((k, fam))
-    return pairs
+    return pairs, (stack[0] if stack else None)
 
 
 def find_quotes(body):
-    """Top-level quotes of the body; a quote never runs across a paragraph (line) break."""
-    quotes, lo = [], 0
+    """Top-level quotes of the body. A quote runs across a paragraph break only as news copy writes
+    it: the paragraph ends with the quote open and the next one opens again with the same mark."""
+    quotes, lo, pending = [], 0, None
     for line in body.split("\n"):
         hi = lo + len(line)
-        for a, b in _pair_paragraph(body, lo, hi):
-            start, end = a + 1, b
-            while start < end and body[start].isspace():
-                start += 1
-            while end > start and body[end - 1].isspace():
-                end -= 1
-            if end > start:
-                quotes.append(Quote(a, b, start, end))
+        pairs, left_open = _pair_paragraph(body, lo, hi)
+        first = lo + len(line) - len(line.lstrip())
+        if pending is not None and line.strip() and _FAMILY.get(body[first]) == pending[1]:
+            if pairs and pairs[0][0] == first:
+                quotes.append(_quote(body, pending[0], pairs.pop(0)[1]))
+                pending = None
+            elif left_open is not None and left_open[0] == first:
+                left_open = (pending[0], pending[1])  # a third paragraph goes on with it
+        elif line.strip():
+            pending = None
+        quotes.extend(_quote(body, a, b) for a, b in pairs)
+        if left_open is not None:
+            pending = left_open
         lo = hi + 1
-    return quotes
+    return [q for q in sorted(quotes, key=lambda q: q.open) if q.end > q.start]
+
+
+def _quote(body, a, b):
+    start, end = a + 1, b
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return Quote(a, b, start, end)
 
 
 def sentence_spans(body, quotes):
