@@ -84,8 +84,8 @@ def _unknown_subject(doc, k, end):
 class Tracker:
     """Walks the drafts in order, giving each a speaker and remembering who spoke last."""
 
-    def __init__(self, gazetteer, doc, day=None):
-        self.gaz, self.doc, self.day, self.history = gazetteer, doc, day, []
+    def __init__(self, gazetteer, doc, day=None, mentions=()):
+        self.gaz, self.doc, self.day, self.mentions, self.history = gazetteer, doc, day, mentions, []
 
     def attribute(self, d, subject):
         lo, _ = self.doc.sentence_tokens(d.sentence)
@@ -148,6 +148,8 @@ class Tracker:
     def _inherit(self, d, subject):
         """وأضاف، مشيرا، كما أكد: the last speaker goes on, if grammatical gender allows."""
         speakers = _distinct([(h.speaker_key, h.new_speaker) for h in self.history if h.speaker_key or h.new_speaker])
+        if not speakers and d.cue.lemma == "interview":
+            speakers = self._interviewee(d)
         if not speakers:
             d.confidence, d.reason = 0.2, "no speaker found"
             return
@@ -163,6 +165,12 @@ class Tracker:
         (d.speaker_key, d.new_speaker), d.confidence = agree[0], 0.7 if agree[0] == speakers[0] else 0.55
         d.role_mention = spokesman if agree[0] == speakers[0] else None
         d.reason = "inherit: the last speaker goes on" + (f" ({subject.how})" if subject else "")
+
+    def _interviewee(self, d):
+        """The person an interview's introduction names last, when no one has spoken yet."""
+        named = [m for m in self.mentions if m.j <= d.k and (m.new is not None or (
+            m.key in self.gaz.people and self.gaz.people[m.key].get("kind", "person") == "person"))]
+        return [(named[-1].key, named[-1].new)] if named else []
 
     def _agrees(self, gender, speaker, spokesman=None):
         """Verb and subject agree; for an unnamed spokesman it is the role word that agrees."""

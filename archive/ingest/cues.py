@@ -121,6 +121,8 @@ def _load_lexicon():
 
 
 CUES = _load_lexicon()
+# The answer of an interview: no word introduces it, the layout does (a question, then a dash).
+INTERVIEW = CueWord("interview", "participle", "", frozenset({"q"}), True)
 
 
 def cue_at(doc, k):

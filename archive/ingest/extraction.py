@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from search.arabic import FUNCTION_WORDS, normalize
 
 from .attribution import Tracker, subject_before, subject_of
-from .cues import cue_at, find_complement
+from .cues import INTERVIEW, Complement, cue_at, find_complement
 from .document import Doc
 from .mentions import MentionFinder, NewSpeaker, add_new_name_mentions
 from .offices import office_of, parse_date, role_stems
@@ -157,7 +157,7 @@ def extract(body, published, gazetteer):
     mentions = add_new_name_mentions(finder.find(doc.tokens, body, place_matches), doc.tokens, body)
     _resolve_shared(mentions, gazetteer)
     drafts = statement_spans(doc, _drafts(doc, mentions), mentions)
-    tracker = Tracker(gazetteer, doc, day)
+    tracker = Tracker(gazetteer, doc, day, mentions)
     for d in drafts:
         tracker.attribute(d, subject_of(doc, d, mentions))
     final = tracker.final(drafts)
@@ -240,7 +240,29 @@ def _drafts(doc, mentions):
                 continue
             claimed.update({comp.marker, comp.quote.start if comp.quote else -1})
             drafts.append(Draft(k, cue, comp, s))
-    return drafts
+    return sorted(drafts + _interview_answers(doc), key=lambda d: d.k)
+
+
+_ANSWER_MARKS = ("-", "–", "—", "ج:", "ج :", "جواب:")
+_QUESTION_MARKS = ("س:", "س :", "سؤال:")
+
+
+def _interview_answers(doc):
+    """Interview layout: a question paragraph, then the answer after a dash (or ج:) is said by the
+    person interviewed."""
+    out, lines, lo = [], doc.body.split("\n"), 0
+    previous = ""
+    for line in lines:
+        text = line.strip()
+        if text.startswith(_ANSWER_MARKS) and (previous.endswith(("؟", "?")) or previous.startswith(_QUESTION_MARKS)):
+            first = next((k for k, t in enumerate(doc.tokens) if t.start >= lo and t.end <= lo + len(line)), None)
+            if first is not None:
+                out.append(Draft(first, INTERVIEW, Complement(doc.tokens[first].start, "direct", first, (first, first),
+                                                              None, lo + len(line.rstrip())), doc.sentence_of[first]))
+        if text:
+            previous = text
+        lo += len(line) + 1
+    return out
 
 
 _EDGE = " \t\n.،,;:؛-–—"
