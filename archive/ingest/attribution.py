@@ -119,6 +119,11 @@ class Tracker:
                 "earlier speaker fitting"
         elif m.unresolved:
             key, conf, how, d.role_mention = m.fallback, 0.5, "the institution of an unnamed spokesman", m
+        if key is None and m.unresolved and _definite(self.doc.tokens[m.i].text):
+            earlier = self._recent_new(m.role_stems)  # قال مسؤول روسي ... وأضاف المسؤول
+            if earlier is not None:
+                d.new_speaker, d.confidence, d.reason = earlier, 0.55, f"earlier speaker fitting: {what}"
+                return True
         if key is None and m.unresolved:
             return self._unknown_holder(d, m, what)
         if key is None:
@@ -141,6 +146,14 @@ class Tracker:
             d.new_speaker, d.confidence = NewSpeaker(title or _without_article(role), role, "role"), 0.5
             d.reason = f"a role whose holder on this date is not known: {what}"
         return True
+
+    def _recent_new(self, stems):
+        """The last unknown speaker whose role or name holds these role words."""
+        for h in reversed(self.history):
+            new = h.new_speaker
+            if new is not None and stems and set(stems) <= set(role_stems(phrase_tokens(new.role + " " + new.name))):
+                return new
+        return None
 
     def _recent(self, fits):
         return next((h.speaker_key for h in reversed(self.history) if h.speaker_key and fits(h.speaker_key)), None)

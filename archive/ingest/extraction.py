@@ -45,6 +45,7 @@ class Extraction:
     people: list = field(default_factory=list)
     new_people: list = field(default_factory=list)
     places: list = field(default_factory=list)
+    spellings: list = field(default_factory=list)  # (key, a spelling of a known name the gazetteer lacks)
 
 
 @dataclass
@@ -169,14 +170,16 @@ def extract(body, published, gazetteer):
     for d in final:
         lo = doc.sentence_tokens(d.sentence)[0]
         d.place = place_of_saying(doc.tokens, place_matches, lo, max(d.comp.marker, d.k + 1), skip)
+        cue = "interview layout" if d.cue.lemma == "interview" else f"cue «{doc.tokens[d.k].original}»"
         out.append(ProposedStatement(body[d.start:d.end], d.start, d.end, d.kind, d.speaker_key, d.new_speaker,
-                                     d.place, round(d.confidence, 2), d.reason))
+                                     d.place, round(d.confidence, 2), f"{cue}; {d.reason}"))
     _carry_places(out)
     people = list(dict.fromkeys([m.key for m in mentions if m.key and m.how not in ("place",)
                                  and m.key in gazetteer.people] + [s.speaker_key for s in out if s.speaker_key]))
     # only unknown people who speak are proposed: a name after a role that says nothing is less sure
     news = list({s.new_speaker.ident(): s.new_speaker for s in out if s.new_speaker}.values())
-    return Extraction(out, people, news, mentioned_places(place_matches))
+    spellings = sorted({(m.key, body[doc.tokens[m.i].start:doc.tokens[m.j - 1].end]) for m in finder.spelled})
+    return Extraction(out, people, news, mentioned_places(place_matches), spellings)
 
 
 def _token_ranges(doc, spans):

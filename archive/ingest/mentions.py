@@ -27,6 +27,8 @@ _LINKS = word_set("باسم الى لدى في ل")  # words that continue a rol
 TIME_WORDS = word_set("""اليوم امس مساء صباح الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد
     ليل فجر ظهر لاحقا مجددا ايضا""")
 _ONE_LETTER_CLITICS = "وفبلك"
+# إن/أن and their pronoun forms end a name and are never part of one (قال المسؤول إنه، أنهم).
+_THAT = word_set("إن أن بأن وأن فإن", ("", "ه", "ها", "هم", "هما", "نا", "ني"))
 
 
 @dataclass
@@ -118,7 +120,8 @@ def _name_after(tokens, body, j, hi, is_cue):
     k = j
     while k < hi and k - j < 3:
         w = tokens[k].text
-        if (w in FUNCTION_WORDS or w in TIME_WORDS or is_cue(k) or _is_role_head(w) or len(w) < 2
+        if (w in FUNCTION_WORDS or w in TIME_WORDS or w in _THAT or is_cue(k) or _is_role_head(w) or len(w) < 2
+                or (w[:1] == "و" and k - j >= 2)
                 or (k == j and _has_article(w)) or not w[0].isalpha() or w[0].isascii()):
             break
         k += 1
@@ -129,8 +132,9 @@ def _name_after(tokens, body, j, hi, is_cue):
     if k >= hi:
         return j, k
     punctuated = body[tokens[k - 1].end:tokens[k].start].strip()
-    boundary = punctuated or tokens[k].text in FUNCTION_WORDS or is_cue(k) or tokens[k].text in TIME_WORDS \
-        or tokens[k].text[:1] in "لب"
+    nxt = tokens[k].text
+    boundary = punctuated or nxt in FUNCTION_WORDS or nxt in _THAT or is_cue(k) or nxt in TIME_WORDS \
+        or nxt[:1] in "لب" or (nxt[:1] == "و" and k - j >= 2)  # رياض حجاب وأعضاء الوفد
     if not boundary or (k - j == 1 and not punctuated and not is_cue(k)):
         return None
     return j, k
