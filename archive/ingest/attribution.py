@@ -168,8 +168,10 @@ class Tracker:
             return
         last_run = _run(self.history)
         if (self.doc.paragraph_initial(d.sentence) and d.cue.form != "participle" and len(last_run) == 1
-                and last_run[0].reply and len(speakers) > 1):
-            speakers = speakers[1:]  # a one-line reply (بدوره، ...) does not take over the next paragraph
+                and last_run[0].reply and len(speakers) > 1 and not self.doc.paragraph_initial(last_run[0].sentence)):
+            # a one-line reply (بدوره، ...) inside another's paragraph does not take over the next one;
+            # a reply that opens its own paragraph (من جهته، قال ...) does go on
+            speakers = speakers[1:]
         spokesman = last_run[0].role_mention if last_run else None
         agree = [s for s in speakers[:3] if self._agrees(d.cue.gender, s, spokesman if s == speakers[0] else None)]
         if not agree:

@@ -1,0 +1,170 @@
+"""Who said what in the structures agency and newspaper copy uses: each failure family, on text written here."""
+
+import json
+
+import pytest
+
+from archive.ingest.evaluate import SEEDS_DIR, same_speaker, speaker_id
+from archive.ingest.extraction import Gazetteer, extract, gazetteer_dicts_from_curation
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    """The seed archive's people and places: no Tillerson, no Turkish minister, no Erdogan."""
+    curation = json.loads((SEEDS_DIR / "curation.json").read_text(encoding="utf-8"))
+    return Gazetteer.from_dicts(*gazetteer_dicts_from_curation(curation))
+
+
+def said(body, gaz, published="2016-06-01"):
+    """[(speaker as the gold writes it, words)] of what the extractor proposes."""
+    return [(speaker_id(s), s.text) for s in extract(body, published, gaz).statements]
+
+
+# ---- the three sentences a new user tried first
+
+def test_a_reply_with_shadda_is_speech(gaz):
+    body = "وردّ لافروف بأن «الحديث عن انسحاب روسي من سوريا لا أساس له من الصحة»."
+    assert said(body, gaz) == [("sergey-lavrov", "الحديث عن انسحاب روسي من سوريا لا أساس له من الصحة")]
+
+
+def test_a_role_with_no_known_holder_on_the_day_is_an_unreviewed_role_not_the_former_holder(gaz):
+    body = "وقال الوزير الأمريكي للصحفيين في ختام المحادثات: «لن نقبل بأي دور للأسد في مستقبل سوريا»."
+    (speaker, words), = said(body, gaz, "2017-04-12")
+    assert speaker == "role:وزير الخارجية الأمريكي" and words.startswith("لن نقبل")
+    assert said(body, gaz, "2016-04-12")[0][0] == "john-kerry"  # while Kerry held the office
+
+
+def test_a_minister_of_a_country_the_archive_has_no_holder_for_is_a_role_speaker(gaz):
+    body = "اعتبر وزير الخارجية التركي في تصريح لوكالة الأناضول أن «العملية السياسية في جنيف تحتاج إلى دفعة جديدة»."
+    assert said(body, gaz) == [("role:وزير الخارجية التركي", "العملية السياسية في جنيف تحتاج إلى دفعة جديدة")]
+
+
+# ---- speakers the archive does not know are kept, of their own kinds
+
+@pytest.mark.parametrize("body,speaker", [
+    ("وقالت الأمم المتحدة في بيان إن القوافل الإنسانية لم تدخل البلدة منذ أشهر.", "org:الأمم المتحدة"),
+    ("وأعلنت وزارة الدفاع التركية أن طائراتها قصفت مواقع للتنظيم.", "org:وزارة الدفاع التركية"),
+    ("وقالت مصادر دبلوماسية إن الاجتماع المقبل سيعقد في فيينا.", "anon:مصادر دبلوماسية"),
+    ("وأفاد مصدر ديبلوماسي غربي بأن واشنطن تدرس خيارات جديدة.", "anon:مصدر ديبلوماسي غربي"),
+    ("وبحسب مصادر مطلعة، فإن الوفد سيصل غدا.", "anon:مصادر مطلعة"),
+    ("وقال رجب طيب أردوغان إن بلاده لن تسمح بقيام كيان على حدودها.", "new:رجب طيب أردوغان"),
+    ("وأكّد المنسق العام للهيئة ورئيس الوفد حسن عبد العظيم أنّ «المعارضة لن تذهب إلى جنيف بلا ضمانات».",
+     "new:حسن عبد العظيم"),
+])
+def test_unknown_speakers_are_kept_with_their_kind(gaz, body, speaker):
+    found = said(body, gaz)
+    assert len(found) == 1 and same_speaker(found[0][0], speaker), found
+
+
+def test_follow_on_cue_goes_to_the_unknown_speaker_in_between_not_to_a_known_one(gaz):
+    body = ("قال لافروف إن موسكو تدعم الهدنة.\n\n"
+            "من جهته، قال المندوب الروسي لدى الأمم المتحدة فيتالي تشوركين إن مشروع القرار غير متوازن.\n\n"
+            "وأضاف أن الغرب يسعى إلى تبرير التصعيد.")
+    assert [s for s, _ in said(body, gaz)] == ["sergey-lavrov", "new:فيتالي تشوركين", "new:فيتالي تشوركين"]
+
+
+def test_an_honorific_goes_on_with_the_last_minister(gaz):
+    body = ("وقال وزير الدولة للشؤون الخارجية أنور قرقاش إن الحل في سوريا سياسي.\n\n"
+            "وأكد معاليه أن بلاده تدعم جهود المبعوث الأممي.")
+    assert [s for s, _ in said(body, gaz)] == ["new:أنور قرقاش", "new:أنور قرقاش"]
+
+
+def test_a_quote_then_kama_qala_an_unknown_official_is_not_given_to_a_known_one(gaz):
+    body = ("قال كيري إن المحادثات مستمرة.\n\n"
+            "وتابع مسؤول أمريكي آخر أن واشنطن لن تتراجع عن موقفها.")
+    assert same_speaker(said(body, gaz)[1][0], "anon:مسؤول أمريكي آخر")
+
+
+def test_a_definite_role_goes_on_with_the_unnamed_official_it_names_again(gaz):
+    body = "وقال مسؤول روسي إن الهدنة صامدة. وأضاف المسؤول أن الخروقات محدودة."
+    assert [s for s, _ in said(body, gaz)] == ["anon:مسؤول روسي", "anon:مسؤول روسي"]
+
+
+# ---- speakers are never made of cue words or of two people
+
+@pytest.mark.parametrize("body,speaker", [
+    ("وقال المتحدث باسم الائتلاف أنس العبدة إنهم تمكنوا من التوصل إلى اتفاق.", "new:أنس العبدة"),
+    ("وقال رئيس الهيئة رياض حجاب وأعضاء الوفد إن المعارضة موحدة.", "new:رياض حجاب"),
+])
+def test_a_name_stops_at_that_and_at_a_second_party(gaz, body, speaker):
+    assert said(body, gaz)[0][0] == speaker
+
+
+def test_no_speaker_is_made_of_anna_forms(gaz):
+    found = extract("وأضاف المسؤول أنهم تمكنوا من ذلك.", "2016-06-01", gaz)
+    assert all("أنهم" not in (s.new_speaker.name if s.new_speaker else "") for s in found.statements)
+
+
+# ---- names as outlets write them
+
+@pytest.mark.parametrize("body", [
+    "وقال دي مستورا: «المفاوضات ستستأنف الأسبوع المقبل في جنيف».",
+    "وقال ستيفان ديميستورا: «المفاوضات ستستأنف الأسبوع المقبل في جنيف».",
+    "وقال دى ميستورا: «المفاوضات ستستأنف الأسبوع المقبل في جنيف».",
+])
+def test_transliteration_variants_of_a_known_name(gaz, body):
+    assert said(body, gaz)[0][0] == "staffan-de-mistura"
+
+
+def test_a_variant_of_a_known_name_is_the_known_person_and_reported_as_a_spelling(gaz):
+    found = extract("وقال سيرجي لافروف: «لا حل عسكريا للأزمة السورية على الإطلاق».", "2016-06-01", gaz)
+    assert [s.speaker_key for s in found.statements] == ["sergey-lavrov"] and found.new_people == []
+    assert found.spellings == [("sergey-lavrov", "سيرجي لافروف")]
+
+
+def test_a_short_word_that_reads_like_a_name_is_not_that_name(gaz):
+    assert said("وقال السد إن المياه تكفي.", gaz)[0][0] != "bashar-al-assad"
+
+
+def test_persian_letters_in_a_known_name(gaz):
+    assert said("وقال کیری إن المحادثات مستمرة.", gaz) == [("john-kerry", "المحادثات مستمرة")]
+
+
+# ---- spans
+
+def test_according_to_a_resolution_inside_the_words_does_not_cut_them(gaz):
+    body = "قال لافروف إن الحل يجب أن يكون وفق القرار 2254 الصادر عن مجلس الأمن."
+    assert said(body, gaz) == [("sergey-lavrov", "الحل يجب أن يكون وفق القرار 2254 الصادر عن مجلس الأمن")]
+
+
+def test_according_to_a_source_attributes_the_sentence(gaz):
+    body = "تأجل الاجتماع إلى الأسبوع المقبل، بحسب ما أعلنت الخارجية الروسية."
+    assert said(body, gaz) == [("russian-foreign-ministry", "تأجل الاجتماع إلى الأسبوع المقبل")]
+
+
+def test_a_denial_keeps_its_negation(gaz):
+    body = "أكد لافروف أن بلاده لن تتدخل بريا، نافياً أن تكون موسكو قد أرسلت قوات خاصة إلى حلب."
+    assert said(body, gaz)[1] == ("sergey-lavrov", "نافياً أن تكون موسكو قد أرسلت قوات خاصة إلى حلب")
+
+
+def test_a_quoted_name_is_not_a_quote(gaz):
+    assert said("وأكد لافروف أن «المعلم» سيزور موسكو قريبا.", gaz) == [
+        ("sergey-lavrov", "«المعلم» سيزور موسكو قريبا")]
+
+
+def test_words_on_the_line_after_a_colon(gaz):
+    body = "وقال لافروف للصحفيين في موسكو:\nلا يمكن أن نقبل بأي شروط مسبقة من المعارضة.\nوتشهد حلب معارك."
+    assert said(body, gaz) == [("sergey-lavrov", "لا يمكن أن نقبل بأي شروط مسبقة من المعارضة")]
+
+
+def test_a_quote_over_two_paragraphs_is_one_statement(gaz):
+    body = ("قال لافروف: «إن الهدنة يجب أن تستمر في كل المناطق.\n\n"
+            "«ولن نقبل بأي خرق من أي طرف كان».\n\nوتشهد حلب هدوءا حذرا.")
+    (speaker, words), = said(body, gaz)
+    assert speaker == "sergey-lavrov" and words.startswith("إن الهدنة") and words.endswith("من أي طرف كان")
+
+
+def test_interview_answers_belong_to_the_person_interviewed(gaz):
+    body = ("وفي حوار مع الموقع، تحدث رئيس المجلس المحلي أحمد الحسن عن الوضع في المدينة.\n"
+            "ما هي أولويات المجلس اليوم؟\n"
+            "- أولويتنا تأمين الخبز والماء للأهالي قبل أي شيء آخر.\n"
+            "هل تلقيتم دعما من الحكومة المؤقتة؟\n"
+            "- لم نتلق أي دعم حتى الآن رغم الوعود الكثيرة.")
+    assert said(body, gaz) == [("new:أحمد الحسن", "أولويتنا تأمين الخبز والماء للأهالي قبل أي شيء آخر"),
+                               ("new:أحمد الحسن", "لم نتلق أي دعم حتى الآن رغم الوعود الكثيرة")]
+
+
+def test_every_proposal_says_its_cue_and_rule_and_a_confidence(gaz):
+    found = extract("وقالت مصادر دبلوماسية إن الاجتماع المقبل سيعقد في فيينا.", "2016-06-01", gaz).statements
+    assert found[0].reason.startswith("cue «وقالت»") and "anonymous" in found[0].reason
+    assert 0 < found[0].confidence < 0.9  # less sure than a named, known speaker
