@@ -4,6 +4,7 @@ The Django side of ingest: the pure modules (cleaning, extraction, dates)
 decide; this module reads the archive's people and places into a gazetteer
 and writes articles, statements, and unreviewed people.
 """
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -29,6 +30,7 @@ ARABIC_TO_LATIN = str.maketrans({
 })
 
 
+_HARAKAT = re.compile("[\u064B-\u0652\u0640]")  # tashkeel and tatweel: وزيرُ الخارجيةِ is وزير الخارجية
 # What the extractor calls an unknown speaker, as the archive's kinds of actor.
 PERSON_KINDS = {
     "person": Person.Kind.PERSON, "role": Person.Kind.ROLE,
@@ -93,6 +95,11 @@ def name_key(name):
     return " ".join(normalize(name).split())
 
 
+def written_name(name):
+    """A new actor's name as the archive shows it: the text's spelling without harakat, tatweel or odd spacing."""
+    return " ".join(_HARAKAT.sub("", name).split())[:200]
+
+
 def role_key(words):
     """Role words as offices read them (الأمريكي = الأميركي); None when they hold no content word."""
     stems = role_stems(phrase_tokens(words))
@@ -111,7 +118,8 @@ def confidence_of(value):
 def link(through, article, name, rows):
     """Add mentions to an article that it does not have yet, in one insert."""
     present = set(through.objects.filter(article=article).values_list(f"{name}_id", flat=True))
-    through.objects.bulk_create([through(article=article, **{name: row}) for row in rows if row.pk not in present])
+    new = {row.pk: row for row in rows if row.pk not in present}  # two spellings may name one person
+    through.objects.bulk_create([through(article=article, **{name: row}) for row in new.values()])
 
 
 class Importer:
@@ -185,8 +193,8 @@ class Importer:
         existing = self._existing_person(new.name, kind)
         if existing is not None:
             return existing
-        name = new.name.strip()[:200]
-        role = name if kind == Person.Kind.ROLE else (new.role or "").strip()[:200]
+        name = written_name(new.name)
+        role = name if kind == Person.Kind.ROLE else written_name(new.role or "")
         person = Person.objects.create(
             name=name, slug=unique_slug(Person, name, kind), kind=kind, role=role, reviewed=False,
         )
