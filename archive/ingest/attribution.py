@@ -138,6 +138,8 @@ class Tracker:
         role = self.doc.body[tokens[m.i].start:tokens[m.j - 1].end]
         if tokens[m.i].text[:1] in "وفل" and m.clitic:
             role = role[1:]
+        if len(m.role_stems) < 2:
+            return False  # a bare وزير or رئيس names no one: the words wait for an editor
         if anonymous_head(tokens[m.i].text) or not any(_definite(tokens[x].text) for x in range(m.i, m.j)):
             d.new_speaker, d.confidence = NewSpeaker(role, role, "anonymous"), 0.55
             d.reason = f"unnamed source: {what}"

@@ -29,7 +29,7 @@ def read_subject(doc, x, end):
     if not words:
         return None
     head = stem(_bare(doc.tokens[x].text))
-    start = doc.tokens[x].start + (len(doc.tokens[x].text) - len(_bare(doc.tokens[x].text)) if head != stem(doc.tokens[x].text) else 0)
+    start = doc.tokens[x].start + len(doc.tokens[x].text) - len(_bare(doc.tokens[x].text))
     text = doc.body[start:doc.tokens[x + len(words) - 1].end]
     if head in _INSTITUTIONS:
         return NewSpeaker(text, "", "organisation")
@@ -75,8 +75,12 @@ def _bare(word):
 def _reads_as_name(words):
     """Two to four words of a name: none with the article first, none an ordinary feminine noun."""
     first = words[0]
-    return (2 <= len(words) <= 4 and not first.startswith("ال") and not first.endswith(_FEMININE_END)
-            and all(len(w) >= 2 and w not in FUNCTION_WORDS and w not in _NOT_NAMES for w in words))
+    conjoined = first[:1] == "و" and len(first) >= 5  # واستقبل: a verb after و, not وليد or وائل
+    return (2 <= len(words) <= 3 and not first.startswith("ال") and not first.endswith(_FEMININE_END)
+            and not conjoined and not any(w[:1] == "و" or w.startswith("ال") for w in words[1:-1])
+            and not words[-1][:1] == "و"
+            and all(len(w) >= 2 and w not in FUNCTION_WORDS and w not in _NOT_NAMES and stem(w) not in
+                    _INSTITUTIONS | _ANONYMOUS for w in words))
 
 
 def is_feminine_subject(speaker):
