@@ -162,6 +162,9 @@ def extract(body, published, gazetteer):
     for d in drafts:
         tracker.attribute(d, subject_of(doc, d, mentions))
     final = tracker.final(drafts)
+    for d in final:
+        if d.speaker_key in gazetteer.shared:  # a shared name no earlier mention resolved names no one
+            d.speaker_key, d.confidence = None, 0.2
     # where it was said is told around the cue, never inside what was said
     said = [(a, b) for a, b in _token_ranges(doc, [(d.start, d.end) for d in final] +
                                               [(q.open, q.close + 1) for q in doc.quotes])]

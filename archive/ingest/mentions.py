@@ -1,6 +1,7 @@
 """Who is named where: gazetteer names, role phrases resolved through dated positions, and new names."""
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from search.arabic import FUNCTION_WORDS, normalize, stem
@@ -27,6 +28,8 @@ _LINKS = word_set("باسم الى لدى في ل")  # words that continue a rol
 TIME_WORDS = word_set("""اليوم امس مساء صباح الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد
     ليل فجر ظهر لاحقا مجددا ايضا""")
 _ONE_LETTER_CLITICS = "وفبلك"
+# A preposition glued to a definite word (للصحفيين، بالقول، كالعادة): never part of a name.
+_PREPOSED = re.compile("^(لل|بال|كال|فال|وبال|ولل)")
 # إن/أن and their pronoun forms end a name and are never part of one (قال المسؤول إنه، أنهم).
 _THAT = word_set("إن أن بأن وأن فإن", ("", "ه", "ها", "هم", "هما", "نا", "ني"))
 
@@ -121,7 +124,7 @@ def _name_after(tokens, body, j, hi, is_cue):
     while k < hi and k - j < 3:
         w = tokens[k].text
         if (w in FUNCTION_WORDS or w in TIME_WORDS or w in _THAT or is_cue(k) or _is_role_head(w) or len(w) < 2
-                or (w[:1] == "و" and k - j >= 2)
+                or (w[:1] == "و" and k - j >= 2) or (k > j and (w in _ADDRESSEES or _PREPOSED.match(w)))
                 or (k == j and _has_article(w)) or not w[0].isalpha() or w[0].isascii()):
             break
         k += 1

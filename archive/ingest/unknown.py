@@ -16,7 +16,7 @@ _ANONYMOUS = frozenset(stem(w) for w in word_set("""مصدر مصادر مسؤو
     ديبلوماسي ديبلوماسيون دبلوماسيين ناشط ناشطون ناشطين محلل محللون مراقب مراقبون خبير خبراء شهود شاهد
     سكان أهالي مقاتل مقاتلون قيادي قياديون عضو أعضاء معارض معارضون موظف موظفون أوساط"""))
 # Words that read as a name's but never are one: the subject slot of a cue holds them often.
-_NOT_NAMES = word_set("""إنه إنها إنهم أنه أنها أنهم بأنه بأنها بأن إن أن بيان البيان تقرير التقرير
+_NOT_NAMES = word_set("""مراسل مراسلنا مراسلة إنه إنها إنهم أنه أنها أنهم بأنه بأنها بأن إن أن بيان البيان تقرير التقرير
     مجددا أيضا كذلك بدوره بدورها نفسه نفسها الجانب الطرف الطرفان الطرفين الجانبان الجانبين
     الكثير العديد المزيد البعض بعضهم أحد إحدى كلا كلتا""")
 _LINKS = word_set("باسم في لدى من عن")  # مصدر في الخارجية، مسؤول من المعارضة، متحدث باسم ...
@@ -76,8 +76,10 @@ def _reads_as_name(words):
     """Two to four words of a name: none with the article first, none an ordinary feminine noun."""
     first = words[0]
     conjoined = first[:1] == "و" and len(first) >= 5  # واستقبل: a verb after و, not وليد or وائل
+    governed = first[:1] in "لب" and first.endswith(_FEMININE_END)  # لوكالة، لمدينة: whom, not who
     return (2 <= len(words) <= 3 and not first.startswith("ال") and not first.endswith(_FEMININE_END)
-            and not conjoined and not any(w[:1] == "و" or w.startswith("ال") for w in words[1:-1])
+            and not conjoined and not governed and not any(w.startswith(("لل", "بال", "كال")) for w in words)
+            and not any(w[:1] == "و" or w.startswith("ال") for w in words[1:-1])
             and not words[-1][:1] == "و"
             and all(len(w) >= 2 and w not in FUNCTION_WORDS and w not in _NOT_NAMES and stem(w) not in
                     _INSTITUTIONS | _ANONYMOUS for w in words))
