@@ -119,8 +119,8 @@ class Tracker:
                 "earlier speaker fitting"
         elif m.unresolved:
             key, conf, how, d.role_mention = m.fallback, 0.5, "the institution of an unnamed spokesman", m
-        if key is None and m.unresolved and _definite(self.doc.tokens[m.i].text):
-            earlier = self._recent_new(m.role_stems)  # قال مسؤول روسي ... وأضاف المسؤول
+        if key is None and m.unresolved and (_definite(self.doc.tokens[m.i].text) or len(m.role_stems) >= 2):
+            earlier = self._recent_new(m.role_stems, m.i)  # قال مسؤول روسي ... وأضاف المسؤول
             if earlier is not None:
                 d.new_speaker, d.confidence, d.reason = earlier, 0.55, f"earlier speaker fitting: {what}"
                 return True
@@ -149,11 +149,13 @@ class Tracker:
             d.reason = f"a role whose holder on this date is not known: {what}"
         return True
 
-    def _recent_new(self, stems):
-        """The last unknown speaker whose role or name holds these role words."""
-        for h in reversed(self.history):
-            new = h.new_speaker
-            if new is not None and stems and set(stems) <= set(role_stems(phrase_tokens(new.role + " " + new.name))):
+    def _recent_new(self, stems, before):
+        """The unknown person last named before token `before` (as a speaker, or introduced by role
+        and name) whose role or name holds these role words: وزير الخارجية وليد المعلم ... وأكد الوزير."""
+        named = [(h.k, h.new_speaker) for h in self.history if h.new_speaker is not None]
+        named += [(m.i, m.new) for m in self.mentions if m.new is not None and m.i < before]
+        for _, new in sorted(named, key=lambda x: x[0], reverse=True):
+            if stems and set(stems) <= set(role_stems(phrase_tokens(new.role + " " + new.name))):
                 return new
         return None
 

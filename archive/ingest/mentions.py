@@ -28,6 +28,7 @@ _LINKS = word_set("باسم الى لدى في ل")  # words that continue a rol
 TIME_WORDS = word_set("""اليوم امس مساء صباح الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد
     ليل فجر ظهر لاحقا مجددا ايضا""")
 _ONE_LETTER_CLITICS = "وفبلك"
+_COUNTERPARTS = word_set("نظيره نظيرته نظيريه نظراءه نظرائه نظراءهم نظرائهم")
 # A preposition glued to a definite word (للصحفيين، بالقول، كالعادة): never part of a name.
 _PREPOSED = re.compile("^(لل|بال|كال|فال|وبال|ولل)")
 # إن/أن and their pronoun forms end a name and are never part of one (قال المسؤول إنه، أنهم).
@@ -96,8 +97,16 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
         w = tokens[j].text
         if w in _ADDRESSEES:
             break
+        if w[:1] in "لب" and not _has_article(w) and len(w) >= 4 and j + 1 < hi and \
+                not body[tokens[j].end:tokens[j + 1].start].strip() and (j + 1 in places_at or (
+                    w.endswith("ه") and _has_article(tokens[j + 1].text))):
+            j += 2  # رئيس المجلس المحلي لمدينة داريا، مدير الدفاع المدني بريف دمشق
+            definite = True
+            continue
         if w in _LINKS and _role_goes_on(tokens, j + 1, hi, places_at, w):
             j += 1  # باسم البيت، إلى سوريا: the next word belongs to the role too
+        elif definite and _is_role_head(w) and j + 1 < hi and _has_article(tokens[j + 1].text):
+            definite = False  # a second title in apposition: نائب رئيس مجلس الوزراء وزير الخارجية
         elif w.startswith("و") and _is_role_head(w[1:]) and j + 1 < hi and _has_article(tokens[j + 1].text):
             definite = False  # two roles of one person: المنسق العام للهيئة ورئيس الوفد
         elif _has_article(w):
@@ -112,6 +121,11 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
     return j, definite
 
 
+def _written_ali(token):
+    """The name علي as written (with ي), not the preposition على."""
+    return token.text == "علي" and token.original.rstrip("\u064e\u064b\u0651").endswith("ي")
+
+
 def _name_after(tokens, body, j, hi, is_cue):
     """Tokens [j, k) that read as a person's name right after a role, or None.
 
@@ -123,7 +137,11 @@ def _name_after(tokens, body, j, hi, is_cue):
     k = j
     while k < hi and k - j < 3:
         w = tokens[k].text
+        if k > j and _written_ali(tokens[k]):
+            k += 1  # بن علي يلدريم: the name علي, which normalizes like the preposition على
+            continue
         if (w in FUNCTION_WORDS or w in TIME_WORDS or w in _THAT or is_cue(k) or _is_role_head(w) or len(w) < 2
+                or w in _COUNTERPARTS
                 or (w[:1] == "و" and k - j >= 2) or (k > j and (w in _ADDRESSEES or _PREPOSED.match(w)))
                 or (k == j and _has_article(w)) or not w[0].isalpha() or w[0].isascii()):
             break
