@@ -1,12 +1,32 @@
 """The editors' admin: an article and its statements in one form, actors and places with aliases."""
 from django.contrib import admin, messages
 from django.db import transaction
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 
 from .forms import ArticleAdminForm, StatementInlineForm, StatementInlineFormSet
 from .ingest.importer import Importer
 from .models import Article, Person, PersonAlias, Place, PlaceAlias, Position, Source, Statement
+
+
+class ReviewQueueFilter(admin.SimpleListFilter):
+    """The machine's proposals an editor has not looked at yet, the least certain first (see get_ordering)."""
+
+    title = "المراجعة"
+    parameter_name = "review"
+    QUEUE = "unreviewed"
+
+    def lookups(self, request, model_admin):
+        return [(self.QUEUE, "لم يراجعه محرر، الأقل ثقة أولًا")]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.QUEUE:
+            return queryset.filter(reviewed=False)
+        return queryset
+
+    @classmethod
+    def chosen(cls, request):
+        return request.GET.get(cls.parameter_name) == cls.QUEUE
 
 
 class PersonAliasInline(admin.TabularInline):
@@ -46,6 +66,13 @@ class PersonAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [PersonAliasInline, PositionInline]
     actions = ["mark_reviewed"]
+    FILTERS = ("kind", "reviewed")
+
+    def get_ordering(self, request):
+        # A filtered list is a review task (the new role persons, say): what awaits an editor comes first.
+        if any(key.split("__")[0] in self.FILTERS for key in request.GET):
+            return ["reviewed", "name"]
+        return super().get_ordering(request)
 
     @admin.action(description="Accept: mark the selected people reviewed")
     def mark_reviewed(self, request, queryset):
@@ -54,6 +81,14 @@ class PersonAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(statement_count=Count("statements", distinct=True))
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        moved = sum(len(getattr(f.instance, "claimed", ())) for f in formset.forms)
+        if moved:  # a new office holder took over statements the machine gave the office (archive/reattribution.py)
+            noun = "statement" if moved == 1 else "statements"
+            self.message_user(request, f"Reattributed {moved} {noun} given to the office to {form.instance}; "
+                              "they stay unreviewed.", messages.SUCCESS)
 
     @admin.display(description="التصريحات", ordering="statement_count")
     def statement_count(self, person):
@@ -75,7 +110,9 @@ class StatementInline(admin.StackedInline):
     formset = StatementInlineFormSet
     extra = 1
     autocomplete_fields = ["speaker", "place"]
-    fields = ["speaker", "kind", "text", ("start", "end"), ("place", "said_on"), "reviewed"]
+    fields = ["speaker", "kind", "text", ("start", "end"), ("place", "said_on"), "reviewed",
+              ("confidence", "attribution")]
+    readonly_fields = ["confidence", "attribution"]  # what the machine said of its proposal
 
 
 @admin.register(Article)
@@ -128,12 +165,20 @@ class ArticleAdmin(admin.ModelAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(admin.ModelAdmin):
-    list_display = ["speaker", "excerpt", "article", "kind", "said_on", "reviewed"]
-    list_filter = ["kind", "reviewed", ("speaker", admin.RelatedOnlyFieldListFilter), "article__source"]
+    list_display = ["speaker", "excerpt", "article", "kind", "said_on", "reviewed", "confidence", "attribution"]
+    list_filter = [ReviewQueueFilter, "kind", "reviewed", "speaker__kind",
+                   ("speaker", admin.RelatedOnlyFieldListFilter), "article__source"]
     search_fields = ["text", "speaker__name", "speaker__name_en", "article__title"]
     autocomplete_fields = ["article", "speaker", "place"]
     list_select_related = ["speaker", "article"]
+    readonly_fields = ["confidence", "attribution"]
     actions = ["mark_reviewed"]
+
+    def get_ordering(self, request):
+        # The review queue: an editor's time goes first to what the machine was least sure of.
+        if ReviewQueueFilter.chosen(request):
+            return [F("confidence").asc(nulls_first=True), "article", "start"]
+        return super().get_ordering(request)
 
     @admin.action(description="Accept: mark the selected statements reviewed")
     def mark_reviewed(self, request, queryset):

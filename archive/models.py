@@ -130,7 +130,7 @@ class Position(models.Model):
 
         with transaction.atomic():
             super().save(*args, **kwargs)
-            claim_role_statements(self)
+            self.claimed = claim_role_statements(self)  # the admin tells the editor how many moved
 
 
 class Place(models.Model):

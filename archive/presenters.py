@@ -25,6 +25,8 @@ def statement_ref(statement):
         "place": place_ref(statement.place) if statement.place else None,
         "said_on": statement.said_on.isoformat() if statement.said_on else None,
         "url": statement.get_absolute_url(),
+        # False for what the machine proposed and no editor has checked: never to be read as certain.
+        "reviewed": statement.reviewed,
     }
 
 

@@ -53,6 +53,8 @@ def statement_result(statement, terms):
         # Where and when it was said, when the text tells (who said what, where, when).
         "place": place_ref(statement.place) if statement.place else None,
         "said_on": statement.said_on.isoformat() if statement.said_on else None,
+        # False for what the machine proposed and no editor has checked: never to be read as certain.
+        "reviewed": statement.reviewed,
     }
 
 

@@ -158,7 +158,9 @@ class Importer:
         created_people = 0
         for new in found.new_people:
             person = self.person_for(new)
-            created_people += person.pk is not None and getattr(person, "_just_created", False)
+            if person is None:
+                continue
+            created_people += getattr(person, "_just_created", False)
             people[new.ident()] = person
         places = {p.slug: p for p in Place.objects.filter(slug__in=found.places)}
         dates = find_dates(article.body, article.published)
@@ -190,10 +192,12 @@ class Importer:
         """The archive's actor for an unknown speaker: the one already saved under that name, or a new
         unreviewed one, so "وزير الخارجية التركي" is one role person however many articles quote it."""
         kind = PERSON_KINDS.get(getattr(new, "kind", "person"), Person.Kind.PERSON)
-        existing = self._existing_person(new.name, kind)
+        name = written_name(new.name or "")
+        if not name_key(name):
+            return None  # nothing to call them by: their statements are not proposed
+        existing = self._existing_person(name, kind)
         if existing is not None:
             return existing
-        name = written_name(new.name)
         role = name if kind == Person.Kind.ROLE else written_name(new.role or "")
         person = Person.objects.create(
             name=name, slug=unique_slug(Person, name, kind), kind=kind, role=role, reviewed=False,
@@ -203,14 +207,19 @@ class Importer:
         person._just_created = True
         return person
 
-    def _existing_person(self, name, kind):
-        if self._known is None:
+    def _existing_person(self, name, kind, fresh=False):
+        if self._known is None or fresh:
             self._load_known()
         by_name, by_role = self._known
         pk = by_name.get(name_key(name))
         if pk is None and kind == Person.Kind.ROLE:
             pk = by_role.get(role_key(name))
-        return Person.objects.filter(pk=pk).first() if pk is not None else None
+        if pk is None:
+            return None
+        person = Person.objects.filter(pk=pk).first()
+        if person is None and not fresh:  # deleted, or created in a transaction that rolled back
+            return self._existing_person(name, kind, fresh=True)
+        return person
 
     def _load_known(self):
         """Every name and alias of the archive, normalized once per run (SQL cannot fold Arabic spellings)."""
