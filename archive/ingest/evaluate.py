@@ -27,6 +27,7 @@ class ArticleScore:
     gold: int = 0
     proposed: int = 0
     found: int = 0  # gold statements covered by a proposal
+    found_right: int = 0  # of those, covered by one with the gold speaker
     exact: int = 0  # gold statements proposed with exactly their span
     matched: int = 0  # proposals that cover a gold statement
     attributed: int = 0  # of those, the ones that name a speaker
@@ -76,6 +77,7 @@ def score_article(name, body, published, gold_statements, gold_places, gazetteer
     for start, end, g in gold:
         covering = [p for p in result.statements if _overlap(p, start, end) >= MIN_OVERLAP * (end - start)]
         score.found += bool(covering)
+        score.found_right += any(same_speaker(speaker_id(p), g["speaker"]) for p in covering)
         score.exact += any((p.start, p.end) == (start, end) for p in covering)
         if not covering:
             score.misses.append(g["text"])
@@ -111,7 +113,7 @@ def totals(scores, name="all"):
     """One ArticleScore summing the counts of several."""
     total = ArticleScore(name)
     for s in scores:
-        for attr in ("gold", "proposed", "found", "exact", "matched", "attributed", "right_speaker", "by_role",
+        for attr in ("gold", "proposed", "found", "found_right", "exact", "matched", "attributed", "right_speaker", "by_role",
                      "role_right", "right_place"):
             setattr(total, attr, getattr(total, attr) + getattr(s, attr))
         total.gold_places |= {(s.name, k) for k in s.gold_places}
@@ -123,6 +125,7 @@ def metrics(s):
     """The ratios of a score: recall, exact, precision, attribution, place of saying, places."""
     return {
         "recall": _ratio(s.found, s.gold), "exact": _ratio(s.exact, s.gold),
+        "who": _ratio(s.found_right, s.gold),
         "precision": _ratio(s.matched, s.proposed), "attribution": _ratio(s.right_speaker, s.attributed),
         "roles": _ratio(s.role_right, s.by_role),
         "said_at": _ratio(s.right_place, s.matched),
@@ -134,13 +137,13 @@ def metrics(s):
 def format_table(scores, title):
     """A per-article table with a total line, as plain text."""
     width = max([14] + [len(s.name) + 2 for s in scores])
-    head = f"{'article':<{width}}{'gold':>5}{'prop':>5}{'recall':>8}{'exact':>7}{'prec':>7}{'attrib':>8}" \
+    head = f"{'article':<{width}}{'gold':>5}{'prop':>5}{'recall':>8}{'who':>6}{'exact':>7}{'prec':>7}{'attrib':>8}" \
            f"{'roles':>7}{'saidat':>8}{'plc R':>7}{'plc P':>7}"
     lines = [title, head, "-" * len(head)]
     for s in list(scores) + [totals(scores)]:
         m = metrics(s)
         roles = f"{m['roles']:>7.2f}" if s.by_role else f"{'-':>7}"
-        lines.append(f"{s.name:<{width}}{s.gold:>5}{s.proposed:>5}{m['recall']:>8.2f}{m['exact']:>7.2f}"
+        lines.append(f"{s.name:<{width}}{s.gold:>5}{s.proposed:>5}{m['recall']:>8.2f}{m['who']:>6.2f}{m['exact']:>7.2f}"
                      f"{m['precision']:>7.2f}{m['attribution']:>8.2f}{roles}{m['said_at']:>8.2f}"
                      f"{m['place_recall']:>7.2f}{m['place_precision']:>7.2f}")
     return "\n".join(lines)
