@@ -28,6 +28,8 @@ _LINKS = word_set("باسم الى لدى في ل")  # words that continue a rol
 TIME_WORDS = word_set("""اليوم امس مساء صباح الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد
     ليل فجر ظهر لاحقا مجددا ايضا""")
 _ONE_LETTER_CLITICS = "وفبلك"
+# Words that follow a speaker's name: where and when he spoke (أمام المجلس، عقب الاجتماع).
+_AFTER_NAME = word_set("أمام خلال عقب إثر أثناء لدى عبر حول ضمن وسط اليوم أمس مساء صباح")
 _COUNTERPARTS = word_set("نظيره نظيرته نظيريه نظراءه نظرائه نظراءهم نظرائهم")
 # A preposition glued to a definite word (للصحفيين، بالقول، كالعادة): never part of a name.
 _PREPOSED = re.compile("^(لل|بال|كال|فال|وبال|ولل)")
@@ -90,7 +92,7 @@ def _is_role_head(word):
 
 def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
     """End of the role phrase that starts at head token i (definite or construct roles only)."""
-    j, definite = i + 1, _has_article(tokens[i].text)
+    j, definite, described = i + 1, _has_article(tokens[i].text), False
     while j < hi:
         if body[tokens[j - 1].end:tokens[j].start].strip() or j in names_at:
             break
@@ -111,10 +113,11 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
             definite = False  # two roles of one person: المنسق العام للهيئة ورئيس الوفد
         elif _has_article(w):
             definite = True
-        elif not definite and j + 1 < hi and _has_article(tokens[j + 1].text) and w not in FUNCTION_WORDS:
+        elif not definite and not described and j + 1 < hi and _has_article(tokens[j + 1].text) \
+                and w not in FUNCTION_WORDS:
             pass  # construct chain: نائب وزير الخارجية، رئيس لجنة الدفاع
         elif not definite and w.endswith(("ي", "يه")) and w not in FUNCTION_WORDS:
-            pass  # indefinite role with its adjectives: مسؤول عسكري روسي
+            described = True  # indefinite role with its adjectives: مسؤول عسكري روسي (then no construct)
         else:
             break
         j += 1
@@ -141,7 +144,7 @@ def _name_after(tokens, body, j, hi, is_cue):
             k += 1  # بن علي يلدريم: the name علي, which normalizes like the preposition على
             continue
         if (w in FUNCTION_WORDS or w in TIME_WORDS or w in _THAT or is_cue(k) or _is_role_head(w) or len(w) < 2
-                or w in _COUNTERPARTS
+                or w in _COUNTERPARTS or (k > j and w in _AFTER_NAME)
                 or (w[:1] == "و" and k - j >= 2) or (k > j and (w in _ADDRESSEES or _PREPOSED.match(w)))
                 or (k == j and _has_article(w)) or not w[0].isalpha() or w[0].isascii()):
             break
@@ -154,7 +157,7 @@ def _name_after(tokens, body, j, hi, is_cue):
         return j, k
     punctuated = body[tokens[k - 1].end:tokens[k].start].strip()
     nxt = tokens[k].text
-    boundary = punctuated or nxt in FUNCTION_WORDS or nxt in _THAT or is_cue(k) or nxt in TIME_WORDS \
+    boundary = punctuated or nxt in FUNCTION_WORDS or nxt in _THAT or is_cue(k) or nxt in TIME_WORDS or nxt in _AFTER_NAME \
         or nxt[:1] in "لب" or (nxt[:1] == "و" and k - j >= 2)  # رياض حجاب وأعضاء الوفد
     if not boundary or (k - j == 1 and not punctuated and not is_cue(k)):
         return None

@@ -87,8 +87,11 @@ def _reads_as_name(words):
 
 def is_feminine_subject(speaker):
     """A new institution or source named by a feminine noun takes feminine verbs (الأمم، المصادر)."""
+    if speaker.kind == "person":  # المندوبة الأمريكية سامانثا باور: the title says it
+        title = _bare((normalize(speaker.role).split() or [""])[0])
+        return title.endswith(_FEMININE_END) and stem(title) != title[:-1] + "ي"
     first = _bare((normalize(speaker.name).split() or [""])[0])
-    return speaker.kind != "person" and (first.endswith(_FEMININE_END) or stem(first) in _PLURAL_SOURCES)
+    return first.endswith(_FEMININE_END) or stem(first) in _PLURAL_SOURCES
 
 
 _PLURAL_SOURCES = frozenset(stem(w) for w in word_set("مصادر أوساط الأمم"))
