@@ -97,12 +97,19 @@ class Tracker:
             self._inherit(d, subject)
         elif self._from_mention(d, subject):
             self._reassign_unnamed(d, subject)
+        elif (earlier := self._named_before(subject)) is not None:  # وأضاف العطية، after خالد العطية
+            d.new_speaker, d.confidence, d.reason = earlier, 0.6, f"named earlier: {subject.role}"
         else:  # someone is named but not known (قال مسؤول روسي): not the last speaker
             d.confidence, d.reason = 0.2, f"unknown subject: {subject.role or subject.how}"
         self.history.append(d)
 
     def _from_mention(self, d, m):
         what = m.role or self.doc.body[self.doc.tokens[m.i].start:self.doc.tokens[m.j - 1].end]
+        if m.new is not None and m.how.startswith("unknown") and normalize(m.new.name).startswith("ال"):
+            earlier = self._recent_new(role_stems(phrase_tokens(m.new.name)), m.i, m.new.kind)
+            if earlier is not None:  # قالت مصادر دبلوماسية غربية ... وأضافت المصادر
+                d.new_speaker, d.confidence, d.reason = earlier, 0.6, f"named again: {what}"
+                return True
         if m.new is not None:
             read = m.how.startswith("unknown")  # read from the subject slot, not introduced by a role
             d.new_speaker, d.confidence = m.new, (0.45 if m.new.kind == "person" else 0.6) if read else 0.7
@@ -149,13 +156,24 @@ class Tracker:
             d.reason = f"a role whose holder on this date is not known: {what}"
         return True
 
-    def _recent_new(self, stems, before):
+    def _named_before(self, subject):
+        """An earlier unknown speaker whose family name is the one word of this subject."""
+        word = normalize(subject.role or "")
+        word = word[1:] if word[:1] in "وف" and len(word) > 4 else word
+        for h in reversed(self.history):
+            new = h.new_speaker
+            if new is not None and new.kind == "person" and len(word) >= 3 and normalize(new.name).split()[-1] == word:
+                return new
+        return None
+
+    def _recent_new(self, stems, before, kind=None):
         """The unknown person last named before token `before` (as a speaker, or introduced by role
         and name) whose role or name holds these role words: وزير الخارجية وليد المعلم ... وأكد الوزير."""
         named = [(h.k, h.new_speaker) for h in self.history if h.new_speaker is not None]
         named += [(m.i, m.new) for m in self.mentions if m.new is not None and m.i < before]
         for _, new in sorted(named, key=lambda x: x[0], reverse=True):
-            if stems and set(stems) <= set(role_stems(phrase_tokens(new.role + " " + new.name))):
+            if (kind is None or new.kind == kind) and stems and \
+                    set(stems) <= set(role_stems(phrase_tokens(new.role + " " + new.name))):
                 return new
         return None
 

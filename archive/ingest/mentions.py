@@ -85,7 +85,7 @@ def _has_article(word):
     return word not in FUNCTION_WORDS and word.startswith(("ال", "وال", "فال", "بال", "لل"))
 
 
-def _is_role_head(word):
+def is_role_head(word):
     """وزير، المتحدثة، نظيره; not plurals, which name no one speaker (المساعدات is aid, not aides)."""
     return stem(word) in ROLE_HEADS and not word.endswith(("ات", "ون", "ين"))
 
@@ -107,9 +107,9 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
             continue
         if w in _LINKS and _role_goes_on(tokens, j + 1, hi, places_at, w):
             j += 1  # باسم البيت، إلى سوريا: the next word belongs to the role too
-        elif definite and _is_role_head(w) and j + 1 < hi and _has_article(tokens[j + 1].text):
+        elif definite and is_role_head(w) and j + 1 < hi and _has_article(tokens[j + 1].text):
             definite = False  # a second title in apposition: نائب رئيس مجلس الوزراء وزير الخارجية
-        elif w.startswith("و") and _is_role_head(w[1:]) and j + 1 < hi and _has_article(tokens[j + 1].text):
+        elif w.startswith("و") and is_role_head(w[1:]) and j + 1 < hi and _has_article(tokens[j + 1].text):
             definite = False  # two roles of one person: المنسق العام للهيئة ورئيس الوفد
         elif _has_article(w):
             definite = True
@@ -143,7 +143,7 @@ def _name_after(tokens, body, j, hi, is_cue):
         if k > j and _written_ali(tokens[k]):
             k += 1  # بن علي يلدريم: the name علي, which normalizes like the preposition على
             continue
-        if (w in FUNCTION_WORDS or w in TIME_WORDS or w in _THAT or is_cue(k) or _is_role_head(w) or len(w) < 2
+        if (w in FUNCTION_WORDS or w in TIME_WORDS or w in _THAT or is_cue(k) or is_role_head(w) or len(w) < 2
                 or w in _COUNTERPARTS or (k > j and w in _AFTER_NAME)
                 or (w[:1] == "و" and k - j >= 2) or (k > j and (w in _ADDRESSEES or _PREPOSED.match(w)))
                 or (k == j and _has_article(w)) or not w[0].isalpha() or w[0].isascii()):
@@ -185,7 +185,7 @@ class MentionFinder:
         mentions, covered = [], set()
         k = 0
         while k < len(tokens):
-            if k in covered or not _is_role_head(tokens[k].text):
+            if k in covered or not is_role_head(tokens[k].text):
                 k += 1
                 continue
             mention = self._role(tokens, body, k, names_at)

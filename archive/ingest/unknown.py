@@ -3,7 +3,7 @@
 from search.arabic import FUNCTION_WORDS, normalize, stem
 
 from .cues import cue_at
-from .mentions import TIME_WORDS, NewSpeaker
+from .mentions import TIME_WORDS, NewSpeaker, is_role_head
 from .wordlists import word_set
 
 # Head nouns of institutions that speak in news copy (الأمم المتحدة في بيان، وزارة الدفاع التركية).
@@ -19,12 +19,16 @@ _ANONYMOUS = frozenset(stem(w) for w in word_set("""مصدر مصادر مسؤو
 _NOT_NAMES = word_set("""مراسل مراسلنا مراسلة إنه إنها إنهم أنه أنها أنهم بأنه بأنها بأن إن أن بيان البيان تقرير التقرير
     مجددا أيضا كذلك بدوره بدورها نفسه نفسها الجانب الطرف الطرفان الطرفين الجانبان الجانبين
     الكثير العديد المزيد البعض بعضهم أحد إحدى كلا كلتا""")
-_LINKS = word_set("باسم في لدى من عن")  # مصدر في الخارجية، مسؤول من المعارضة، متحدث باسم ...
+_LINKS = word_set("باسم في لدى من عن")
+_HONORIFICS = word_set("سعادة معالي سمو فخامة الدكتور الشيخ السيد السيدة الأمير المهندس اللواء العميد العقيد")
+_PARTICLES = word_set("بن ابن بنت آل أبو عبد")  # مصدر في الخارجية، مسؤول من المعارضة، متحدث باسم ...
 _FEMININE_END = "ه"
 
 
 def read_subject(doc, x, end):
     """The NewSpeaker named by the words from token x (the subject slot after a cue), or None."""
+    while x < end and doc.tokens[x].text in _HONORIFICS:
+        x += 1  # سعادة الدكتور خالد العطية: the titles of courtesy are not the name
     words = _phrase(doc, x, end, lambda k: cue_at(doc, k) is not None)
     if not words:
         return None
@@ -55,8 +59,11 @@ def _phrase(doc, x, end, is_cue):
         if w in _LINKS and k > x and k + 1 < end and not doc.gap(k + 1).strip():
             out.append(w)
             continue
+        if k > x and is_role_head(w):
+            break  # خالد العطية وزير الخارجية: the office in apposition follows the name
         if (w in FUNCTION_WORDS or w in TIME_WORDS or is_cue(k) or k in doc.quote_at or not w[:1].isalpha()
-                or (k > x and w[:1] in "لب" and not w.startswith("ال")) or w in _NOT_NAMES):
+                or (k > x and w[:1] in "لب" and not w.startswith("ال") and w not in _PARTICLES)
+                or w in _NOT_NAMES):
             break
         out.append(w)
     while out and out[-1] in _LINKS:
@@ -77,9 +84,10 @@ def _reads_as_name(words):
     first = words[0]
     conjoined = first[:1] == "و" and len(first) >= 5  # واستقبل: a verb after و, not وليد or وائل
     governed = first[:1] in "لب" and first.endswith(_FEMININE_END)  # لوكالة، لمدينة: whom, not who
-    return (2 <= len(words) <= 3 and not first.startswith("ال") and not first.endswith(_FEMININE_END)
+    longest = 5 if set(words[1:-1]) & _PARTICLES else 3  # خالد بن محمد العطية، محمد بن عبدالرحمن آل ثاني
+    return (2 <= len(words) <= longest and not first.startswith("ال") and not first.endswith(_FEMININE_END)
             and not conjoined and not governed and not any(w.startswith(("لل", "بال", "كال")) for w in words)
-            and not any(w[:1] == "و" or w.startswith("ال") for w in words[1:-1])
+            and not any(w[:1] == "و" or (w.startswith("ال") and w not in _PARTICLES) for w in words[1:-1])
             and not words[-1][:1] == "و"
             and all(len(w) >= 2 and w not in FUNCTION_WORDS and w not in _NOT_NAMES and stem(w) not in
                     _INSTITUTIONS | _ANONYMOUS for w in words))

@@ -168,3 +168,35 @@ def test_every_proposal_says_its_cue_and_rule_and_a_confidence(gaz):
     found = extract("وقالت مصادر دبلوماسية إن الاجتماع المقبل سيعقد في فيينا.", "2016-06-01", gaz).statements
     assert found[0].reason.startswith("cue «وقالت»") and "anonymous" in found[0].reason
     assert 0 < found[0].confidence < 0.9  # less sure than a named, known speaker
+
+
+# ---- names and roles as agency copy lays them out
+
+@pytest.mark.parametrize("body,speaker", [
+    ("وفي أنقرة، قال رئيس الوزراء بن علي يلدريم، في مؤتمر صحفي، إن القوات دخلت المنطقة.", "new:بن علي يلدريم"),
+    ("وقال رئيس المجلس المحلي لمدينة داريا فادي أبو خالد لأورينت نت إن الاتفاق فرض عليهم.", "new:فادي أبو خالد"),
+    ("وقال مدير الدفاع المدني بريف دمشق خالد أبو أنس إن الفرق عاجزة.", "new:خالد أبو أنس"),
+    ("وقالت المندوبة الأمريكية لدى الأمم المتحدة نيكي هيلي أمام المجلس إن روسيا اختارت النظام.", "new:نيكي هيلي"),
+    ("أكد سعادة الدكتور خالد بن محمد العطية وزير الخارجية أن التدخل الروسي فاشل.", "new:خالد بن محمد العطية"),
+    ("وقال محمد بن عبدالرحمن آل ثاني إن قطر لن تتراجع.", "new:محمد بن عبدالرحمن آل ثاني"),
+    ("وقال مصدر ديبلوماسي غربي واكب الجولة لـ«الحياة» إن الضغط الروسي كان حاسما.", "anon:مصدر ديبلوماسي غربي"),
+])
+def test_names_after_and_before_titles(gaz, body, speaker):
+    assert said(body, gaz)[0][0] == speaker
+
+
+def test_a_role_named_again_is_the_person_it_introduced(gaz):
+    body = ("أكد نائب رئيس الوزراء وزير الخارجية والمغتربين وليد المعلم في دمشق أن الوفد سيتوجه إلى جنيف.\n\n"
+            "واعتبر وزير الخارجية والمغتربين أن المبعوث تجاوز حدود مهمته.")
+    assert said(body, gaz)[1][0] == "new:وليد المعلم"
+
+
+def test_a_family_name_or_a_definite_source_goes_on_with_whom_it_names(gaz):
+    body = ("أكد خالد بن محمد العطية وزير الخارجية أن التدخل الروسي فاشل. وأضاف العطية أن قطر لن تتراجع.\n\n"
+            "وقالت مصادر دبلوماسية غربية إن الاتفاق قريب. وأضافت المصادر أن واشنطن تنتظر.")
+    assert [s for s, _ in said(body, gaz)] == ["new:خالد بن محمد العطية"] * 2 + ["anon:مصادر دبلوماسية غربية"] * 2
+
+
+def test_a_woman_named_after_a_feminine_title_goes_on_with_feminine_verbs(gaz):
+    body = "قالت المندوبة الأمريكية سامانثا باور إن النظام يجوّع شعبه، وأضافت أن المساعدات لا تكفي."
+    assert [s for s, _ in said(body, gaz)] == ["new:سامانثا باور", "new:سامانثا باور"]
