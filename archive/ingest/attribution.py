@@ -3,6 +3,7 @@
 from search.arabic import FUNCTION_WORDS, normalize
 
 from .mentions import DOCUMENT_NOUNS, TIME_WORDS, Mention
+from .cues import cue_at
 from .mentions import NewSpeaker
 from .offices import office_title, role_stems
 from .places import phrase_tokens
@@ -15,12 +16,15 @@ _PRONOUN_ENDS = ("ه", "ها", "هم", "هما")
 _ADVERBS = word_set("مره اخري كذلك بدوره بدورها هنا حينها")
 # Honorifics that stand for the last person named (وأضاف معاليه، وأكد سموه).
 _HONORIFICS = word_set("معاليه سموه فخامته سيادته دولته سعادته")
+# Courtesy titles before a name or an office (أعرب سعادة وزير الخارجية، قال معالي الدكتور ...).
+_COURTESY = word_set("سعادة معالي سمو فخامة الدكتور الشيخ السيد السيدة")
 
 
 def _free(tokens, m, k):
     """A subject follows its verb at once or after time words only (قال اليوم وزير ...), and carries
     no ل/ب: لوكالة انترفاكس is whom he told, في لقاء بكين where."""
-    return m.clitic not in ("ل", "ب") and all(tokens[x].text in TIME_WORDS | _AUX for x in range(k + 1, m.i))
+    return m.clitic not in ("ل", "ب") and all(tokens[x].text in TIME_WORDS | _AUX | _COURTESY
+                                              for x in range(k + 1, m.i))
 
 
 def subject_before(doc, mentions, lo, k):
@@ -171,11 +175,14 @@ class Tracker:
         and name) whose role or name holds these role words: وزير الخارجية وليد المعلم ... وأكد الوزير."""
         named = [(h.k, h.new_speaker) for h in self.history if h.new_speaker is not None]
         named += [(m.i, m.new) for m in self.mentions if m.new is not None and m.i < before]
+        fits = []
         for _, new in sorted(named, key=lambda x: x[0], reverse=True):
-            if (kind is None or new.kind == kind) and stems and \
-                    set(stems) <= set(role_stems(phrase_tokens(new.role + " " + new.name))):
-                return new
-        return None
+            held = set(role_stems(phrase_tokens(new.role + " " + new.name)))
+            if (kind is None or new.kind == kind) and stems and set(stems) <= held and new not in fits:
+                fits.append(new)
+        if len(fits) > 1 and len(stems) == 1:  # الرئيس: the one whose title is that word and least else
+            return min(fits, key=lambda new: len(role_stems(phrase_tokens(new.role))) or 99)
+        return fits[0] if fits else None
 
     def _recent(self, fits):
         return next((h.speaker_key for h in reversed(self.history) if h.speaker_key and fits(h.speaker_key)), None)
@@ -185,6 +192,8 @@ class Tracker:
         speakers = _distinct([(h.speaker_key, h.new_speaker) for h in self.history if h.speaker_key or h.new_speaker])
         if not speakers and d.cue.lemma == "interview":
             speakers = self._interviewee(d)
+        if not speakers:
+            speakers = self._governing_subject(d)
         if not speakers:
             d.confidence, d.reason = 0.2, "no speaker found"
             return
@@ -202,6 +211,20 @@ class Tracker:
         (d.speaker_key, d.new_speaker), d.confidence = agree[0], 0.7 if agree[0] == speakers[0] else 0.55
         d.role_mention = spokesman if agree[0] == speakers[0] else None
         d.reason = "inherit: the last speaker goes on" + (f" ({subject.how})" if subject else "")
+
+    def _governing_subject(self, d):
+        """أعلن الجبير استعداد المملكة ...، موضحاً أن: a verb that governed no statement still has a
+        subject, and the participle after it goes on with that subject."""
+        lo, _ = self.doc.sentence_tokens(d.sentence)
+        for k in range(d.k - 1, lo - 1, -1):
+            cue = cue_at(self.doc, k)
+            if cue is None or cue.form not in ("verb", "imperfect"):
+                continue
+            m = next((m for m in self.mentions if k < m.i <= k + 4 and _free(self.doc.tokens, m, k)), None)
+            if m is not None and (m.new is not None or m.key in self.gaz.people):
+                return [(m.key if m.new is None else None, m.new)]
+            return []
+        return []
 
     def _interviewee(self, d):
         """The person an interview's introduction names last, when no one has spoken yet."""

@@ -100,8 +100,8 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
         if w in _ADDRESSEES:
             break
         if w[:1] in "لب" and not _has_article(w) and len(w) >= 4 and j + 1 < hi and \
-                not body[tokens[j].end:tokens[j + 1].start].strip() and (j + 1 in places_at or (
-                    w.endswith("ه") and _has_article(tokens[j + 1].text))):
+                not body[tokens[j].end:tokens[j + 1].start].strip() and (j + 1 in places_at or w.endswith("ه") or (
+                    w[:1] == "ل" and _has_article(tokens[j + 1].text))):
             j += 2  # رئيس المجلس المحلي لمدينة داريا، مدير الدفاع المدني بريف دمشق
             definite = True
             continue
@@ -158,6 +158,7 @@ def _name_after(tokens, body, j, hi, is_cue):
     punctuated = body[tokens[k - 1].end:tokens[k].start].strip()
     nxt = tokens[k].text
     boundary = punctuated or nxt in FUNCTION_WORDS or nxt in _THAT or is_cue(k) or nxt in TIME_WORDS or nxt in _AFTER_NAME \
+        or is_role_head(nxt) \
         or nxt[:1] in "لب" or (nxt[:1] == "و" and k - j >= 2)  # رياض حجاب وأعضاء الوفد
     if not boundary or (k - j == 1 and not punctuated and not is_cue(k)):
         return None

@@ -40,13 +40,23 @@ def read_subject(doc, x, end):
     if head in _ANONYMOUS:
         return NewSpeaker(text, "", "anonymous")
     if _reads_as_name(words):
-        return NewSpeaker(text, "", "person")
+        return NewSpeaker(text, _title_after(doc, x + len(words), end), "person")
     return None
 
 
 def anonymous_head(word):
     """Whether a role's head names an unnamed source rather than an office (مسؤول روسي، مصدر في الوزارة)."""
     return stem(_bare(word)) in _ANONYMOUS
+
+
+def _title_after(doc, k, end):
+    """The office written after a name (خالد العطية وزير الخارجية), up to punctuation or a link word."""
+    if k >= end or not is_role_head(doc.tokens[k].text):
+        return ""
+    j = k + 1
+    while j < end and j < k + 6 and not doc.gap(j).strip() and doc.tokens[j].text.startswith(("ال", "لل")):
+        j += 1
+    return doc.body[doc.tokens[k].start:doc.tokens[j - 1].end]
 
 
 def _phrase(doc, x, end, is_cue):

@@ -200,3 +200,26 @@ def test_a_family_name_or_a_definite_source_goes_on_with_whom_it_names(gaz):
 def test_a_woman_named_after_a_feminine_title_goes_on_with_feminine_verbs(gaz):
     body = "قالت المندوبة الأمريكية سامانثا باور إن النظام يجوّع شعبه، وأضافت أن المساعدات لا تكفي."
     assert [s for s, _ in said(body, gaz)] == ["new:سامانثا باور", "new:سامانثا باور"]
+
+
+def test_a_participle_goes_on_with_the_subject_of_a_verb_that_governed_no_statement(gaz):
+    body = "أعلن وزير الخارجية عادل الجبير استعداد المملكة لإرسال قوات، موضحاً أن الرياض طرحت المقترح سابقا."
+    assert said(body, gaz) == [("adel-al-jubeir", "الرياض طرحت المقترح سابقا")]
+
+
+def test_a_courtesy_title_before_an_office_named_earlier_with_its_holder(gaz):
+    body = ("أكد خالد بن محمد العطية وزير الخارجية أن التدخل الروسي فاشل.\n\n"
+            "وفي سياق متصل، أعرب سعادة وزير الخارجية عن قلق بلاده من استهداف المستشفيات.")
+    assert [s for s, _ in said(body, gaz)] == ["new:خالد بن محمد العطية"] * 2
+
+
+def test_the_bare_title_is_the_holder_whose_title_it_is_most_nearly(gaz):
+    body = ("التقى رئيس الجمهورية حسن روحاني رئيس مجلس الوزراء السوري عماد خميس في طهران.\n\n"
+            "وقال رئيس مجلس الوزراء السوري عماد خميس إن دمشق لن تنسى مواقف طهران.\n\n"
+            "وأضاف الرئيس أن العلاقات استراتيجية.")
+    assert [s for s, _ in said(body, gaz)] == ["new:عماد خميس", "new:حسن روحاني"]
+
+
+def test_a_role_goes_on_through_a_place_it_is_of(gaz):
+    body = "وقال رئيس المجلس المحلي لمدينة دوما أبو عمر الخطيب إن المدينة تعيش أسوأ أيامها."
+    assert said(body, gaz)[0][0] == "new:أبو عمر الخطيب"
