@@ -30,6 +30,7 @@ TIME_WORDS = word_set("""اليوم امس مساء صباح الاثنين ال
 _ONE_LETTER_CLITICS = "وفبلك"
 # Words that follow a speaker's name: where and when he spoke (أمام المجلس، عقب الاجتماع).
 _AFTER_NAME = word_set("أمام خلال عقب إثر أثناء لدى عبر حول ضمن وسط اليوم أمس مساء صباح")
+_ON_BEHALF = word_set("باسمه باسمها باسمهم")
 _COUNTERPARTS = word_set("نظيره نظيرته نظيريه نظراءه نظرائه نظراءهم نظرائهم")
 # A preposition glued to a definite word (للصحفيين، بالقول، كالعادة): never part of a name.
 _PREPOSED = re.compile("^(لل|بال|كال|فال|وبال|ولل)")
@@ -85,6 +86,11 @@ def _has_article(word):
     return word not in FUNCTION_WORDS and word.startswith(("ال", "وال", "فال", "بال", "لل"))
 
 
+def _hamza_al(token):
+    """ألكسندر، إلهام: أل/إل that begins the word itself, not the article."""
+    return token.original.startswith(("أل", "إل"))
+
+
 def is_role_head(word):
     """وزير، المتحدثة، نظيره; not plurals, which name no one speaker (المساعدات is aid, not aides)."""
     return stem(word) in ROLE_HEADS and not word.endswith(("ات", "ون", "ين"))
@@ -99,9 +105,11 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
         w = tokens[j].text
         if w in _ADDRESSEES:
             break
+        if w in _ON_BEHALF:
+            j, definite = j + 1, True  # متحدث باسمه: the role is whole
+            continue
         if w[:1] in "لب" and not _has_article(w) and len(w) >= 4 and j + 1 < hi and \
-                not body[tokens[j].end:tokens[j + 1].start].strip() and (j + 1 in places_at or w.endswith("ه") or (
-                    w[:1] == "ل" and _has_article(tokens[j + 1].text))):
+                not body[tokens[j].end:tokens[j + 1].start].strip() and (j + 1 in places_at or w.endswith("ه")):
             j += 2  # رئيس المجلس المحلي لمدينة داريا، مدير الدفاع المدني بريف دمشق
             definite = True
             continue
@@ -111,7 +119,7 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
             definite = False  # a second title in apposition: نائب رئيس مجلس الوزراء وزير الخارجية
         elif w.startswith("و") and is_role_head(w[1:]) and j + 1 < hi and _has_article(tokens[j + 1].text):
             definite = False  # two roles of one person: المنسق العام للهيئة ورئيس الوفد
-        elif _has_article(w):
+        elif _has_article(w) and not _hamza_al(tokens[j]):
             definite = True
         elif not definite and not described and j + 1 < hi and _has_article(tokens[j + 1].text) \
                 and w not in FUNCTION_WORDS:
@@ -135,18 +143,18 @@ def _name_after(tokens, body, j, hi, is_cue):
     A name is one to three words with no article on the first, none a function, time or
     speech word, ending at punctuation, a function word or the sentence end.
     """
-    if j >= hi or body[tokens[j - 1].end:tokens[j].start].strip() not in ("", "،", ","):
+    if j >= hi or body[tokens[j - 1].end:tokens[j].start].strip() not in ("", "،", ",", "«", "“", '"'):
         return None
     k = j
     while k < hi and k - j < 3:
         w = tokens[k].text
-        if k > j and _written_ali(tokens[k]):
+        if _written_ali(tokens[k]) and k + 1 < hi and not body[tokens[k].end:tokens[k + 1].start].strip():
             k += 1  # بن علي يلدريم: the name علي, which normalizes like the preposition على
             continue
         if (w in FUNCTION_WORDS or w in TIME_WORDS or w in _THAT or is_cue(k) or is_role_head(w) or len(w) < 2
                 or w in _COUNTERPARTS or (k > j and w in _AFTER_NAME)
                 or (w[:1] == "و" and k - j >= 2) or (k > j and (w in _ADDRESSEES or _PREPOSED.match(w)))
-                or (k == j and _has_article(w)) or not w[0].isalpha() or w[0].isascii()):
+                or (k == j and _has_article(w) and not _hamza_al(tokens[k])) or not w[0].isalpha() or w[0].isascii()):
             break
         k += 1
         if k < hi and body[tokens[k - 1].end:tokens[k].start].strip():

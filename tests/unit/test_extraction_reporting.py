@@ -223,3 +223,13 @@ def test_the_bare_title_is_the_holder_whose_title_it_is_most_nearly(gaz):
 def test_a_role_goes_on_through_a_place_it_is_of(gaz):
     body = "وقال رئيس المجلس المحلي لمدينة دوما أبو عمر الخطيب إن المدينة تعيش أسوأ أيامها."
     assert said(body, gaz)[0][0] == "new:أبو عمر الخطيب"
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ("وقال رئيس الوفد الروسي ألكسندر لافرنتييف للصحفيين إن المذكرة خطوة مهمة.", "new:ألكسندر لافرنتييف"),
+    ("وقال متحدث باسمه ستيفان دوجاريك إن الوكالات جاهزة.", "new:ستيفان دوجاريك"),
+    ("وقال رئيس المجلس المحلي لمدينة داريا «فادي أبو خالد» لأورينت نت إن الاتفاق فرض عليهم.", "new:فادي أبو خالد"),
+    ("وقال رئيس مجلس الشورى الإسلامي علي لاريجاني إن العلاقات استراتيجية.", "new:علي لاريجاني"),
+])
+def test_names_that_begin_like_an_article_a_pronoun_or_a_preposition(gaz, body, speaker):
+    assert said(body, gaz)[0][0] == speaker
