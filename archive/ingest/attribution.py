@@ -151,7 +151,8 @@ class Tracker:
             role = role[1:]
         if len(m.role_stems) < 2:
             return False  # a bare وزير or رئيس names no one: the words wait for an editor
-        if anonymous_head(tokens[m.i].text) or not any(_definite(tokens[x].text) for x in range(m.i, m.j)):
+        construct = m.i + 1 < m.j and _definite(tokens[m.i + 1].text)  # وزير الخارجية: one office
+        if anonymous_head(tokens[m.i].text) or not (_definite(tokens[m.i].text) or construct):
             d.new_speaker, d.confidence = NewSpeaker(role, role, "anonymous"), 0.55
             d.reason = f"unnamed source: {what}"
         else:

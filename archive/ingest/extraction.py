@@ -155,7 +155,10 @@ def extract(body, published, gazetteer):
     place_matches = gazetteer.place_names.find(doc.tokens, body)
     finder = MentionFinder(gazetteer.names, gazetteer.offices, day, lambda k: cue_at(doc, k) is not None,
                            gazetteer.sounds)
-    mentions = add_new_name_mentions(finder.find(doc.tokens, body, place_matches), doc.tokens, body)
+    # a headline names no one new: its words are a summary (خطة المبعوث تصطدم بشروط الطرفين)
+    found = [m for m in finder.find(doc.tokens, body, place_matches)
+             if m.new is None or doc.tokens[m.i].start >= doc.title_end]
+    mentions = add_new_name_mentions(found, doc.tokens, body)
     _resolve_shared(mentions, gazetteer)
     drafts = statement_spans(doc, _drafts(doc, mentions), mentions)
     tracker = Tracker(gazetteer, doc, day, mentions)

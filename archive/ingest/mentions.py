@@ -132,6 +132,14 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
     return j, definite
 
 
+def _not_a_first_name(tokens, j, k, hi):
+    """تطورات الأوضاع، لوكالة الأنباء، لقوى التغيير: a plural or a preposition's noun opens no name."""
+    first = tokens[j].text
+    governed = first[:1] == "ل" and first[1:].endswith(("ه", "ي")) and j + 1 < hi and \
+        tokens[j + 1].text.startswith("ال")
+    return (first.endswith("ات") and len(first) >= 5) or governed
+
+
 def _written_ali(token):
     """The name علي as written (with ي), not the preposition على."""
     return token.text == "علي" and token.original.rstrip("\u064e\u064b\u0651").endswith("ي")
@@ -159,7 +167,7 @@ def _name_after(tokens, body, j, hi, is_cue):
         k += 1
         if k < hi and body[tokens[k - 1].end:tokens[k].start].strip():
             break
-    if k == j:
+    if k == j or _not_a_first_name(tokens, j, k, hi):
         return None
     if k >= hi:
         return j, k

@@ -8,7 +8,7 @@ from search.arabic import FUNCTION_WORDS, normalize, stem
 from .places import phrase_tokens
 
 # Spelling variants of role words that the normalizer rightly keeps apart (أميركي/أمريكي).
-_VARIANTS = {normalize("اميركي"): normalize("امريكي")}
+_VARIANTS = {normalize("اميركي"): normalize("امريكي"), normalize("دولي"): normalize("اممي")}  # المبعوث الدولي = الأممي
 _PHRASE_VARIANTS = ((("امم", "متحد"), "اممي"),)  # مبعوث الأمم المتحدة = المبعوث الأممي
 
 

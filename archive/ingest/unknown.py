@@ -50,8 +50,8 @@ def anonymous_head(word):
 
 
 def _title_after(doc, k, end):
-    """The office written after a name (خالد العطية وزير الخارجية), up to punctuation or a link word."""
-    if k >= end or not is_role_head(doc.tokens[k].text):
+    """The office written after a name (خالد العطية وزير الخارجية، or after a comma), up to punctuation."""
+    if k >= len(doc.tokens) or doc.gap(k).strip() not in ("", "،", ",") or not is_role_head(doc.tokens[k].text):
         return ""
     j = k + 1
     while j < end and j < k + 6 and not doc.gap(j).strip() and doc.tokens[j].text.startswith(("ال", "لل")):
