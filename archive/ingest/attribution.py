@@ -193,8 +193,9 @@ class Tracker:
         speakers = _distinct([(h.speaker_key, h.new_speaker) for h in self.history if h.speaker_key or h.new_speaker])
         if not speakers and d.cue.lemma == "interview":
             speakers = self._interviewee(d)
-        if not speakers:
-            speakers = self._governing_subject(d)
+        governing = self._governing_subject(d) if d.cue.form == "participle" else []
+        if governing or not speakers:
+            speakers = governing  # نفى الجعفري وجود مجاعة، متهماً ...: the verb's subject goes on
         if not speakers:
             d.confidence, d.reason = 0.2, "no speaker found"
             return
@@ -221,6 +222,8 @@ class Tracker:
             cue = cue_at(self.doc, k)
             if cue is None or cue.form not in ("verb", "imperfect"):
                 continue
+            if any(h.k == k for h in self.history):
+                return []  # it governed a statement: the last speaker is its speaker already
             m = next((m for m in self.mentions if k < m.i <= k + 4 and _free(self.doc.tokens, m, k)), None)
             if m is not None and (m.new is not None or m.key in self.gaz.people):
                 return [(m.key if m.new is None else None, m.new)]

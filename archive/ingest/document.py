@@ -52,7 +52,8 @@ class Doc:
         return self._ranges.get(s, (0, 0))
 
     def words_in(self, start, end):
-        return sum(1 for t in self.tokens if start <= t.start and t.end <= end)
+        """Words within [start, end); a word the span starts inside counts (بسرقة from its س)."""
+        return sum(1 for t in self.tokens if start < t.end and t.start >= start - 1 and t.end <= end)
 
     def is_long(self, quote):
         return self.words_in(quote.start, quote.end) >= LONG_QUOTE

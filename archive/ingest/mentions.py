@@ -113,6 +113,9 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
             j += 2  # رئيس المجلس المحلي لمدينة داريا، مدير الدفاع المدني بريف دمشق
             definite = True
             continue
+        if j in places_at and not definite and j == i + 1:
+            j, definite = j + 1, True  # مندوب سوريا، سفير روسيا: a country's name makes the office definite
+            continue
         if w in _LINKS and _role_goes_on(tokens, j + 1, hi, places_at, w):
             j += 1  # باسم البيت، إلى سوريا: the next word belongs to the role too
         elif definite and is_role_head(w) and j + 1 < hi and _has_article(tokens[j + 1].text):

@@ -257,3 +257,14 @@ def test_an_office_after_a_name_and_a_comma_is_that_persons(gaz):
 
 def test_an_indefinite_spokeswoman_is_an_unnamed_source(gaz):
     assert said("وقالت متحدثة باسم المبعوث إن المشاورات مستمرة.", gaz)[0][0] == "anon:متحدثة باسم المبعوث"
+
+
+def test_a_participle_goes_on_with_its_sentences_verb_not_with_the_last_speaker(gaz):
+    body = ("قال لافروف إن الهدنة صامدة.\n\n"
+            "في المقابل، نفى المندوب السوري بشار الجعفري وجود مجاعة في مضايا، متهماً المسلحين بسرقة المساعدات.")
+    assert said(body, gaz)[1] == ("new:بشار الجعفري", "سرقة المساعدات")
+
+
+def test_a_countrys_name_makes_an_office_definite(gaz):
+    body = "أما مندوب سوريا لدى الأمم المتحدة بشار الجعفري فقال إن الحكومة لن تتخلى عن واجبها."
+    assert said(body, gaz)[0][0] == "new:بشار الجعفري"
