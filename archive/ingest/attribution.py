@@ -120,6 +120,11 @@ class Tracker:
             d.reason = f"new {m.new.kind} in the subject: {what}" if read else f"new speaker after a role: {what}"
             return True
         key, conf, how = m.key, {"name": 0.9, "role+name": 0.9, "short": 0.8, "role": 0.75}.get(m.how, 0.7), m.how
+        if m.how == "role" and key and len(m.role_stems) == 1:
+            earlier = self._recent_new(m.role_stems, m.i)  # الرئيس after رئيس الجمهورية حسن روحاني
+            if earlier is not None:
+                d.new_speaker, d.confidence, d.reason = earlier, 0.55, f"the holder named earlier: {what}"
+                return True
         if m.how == "place":
             key, how = self.gaz.government_of(m.key), "a country speaking for its government"
         elif m.how == "anaphor":  # البيان: any institution; الوزارة: a ministry
@@ -157,7 +162,7 @@ class Tracker:
             d.reason = f"unnamed source: {what}"
         else:
             title = office_title(role_stems([t.text for t in tokens[m.i:m.j]]), self.gaz.offices)
-            d.new_speaker, d.confidence = NewSpeaker(title or _without_article(role), role, "role"), 0.5
+            d.new_speaker, d.confidence = NewSpeaker(title or role, role, "role"), 0.5
             d.reason = f"a role whose holder on this date is not known: {what}"
         return True
 
@@ -273,9 +278,7 @@ def _definite(word):
     return word.startswith(("ال", "وال", "فال", "لل"))
 
 
-def _without_article(role):
-    """الوزير التركي names the office وزير ...: the role's own head without the article."""
-    return role[2:] if role.startswith(("ال", "ال")) and len(role.split()[0]) > 4 else role
+
 
 
 def _distinct(pairs):

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from search.arabic import normalize
+from search.arabic import FUNCTION_WORDS, normalize, stem
 
 from .extraction import Gazetteer, extract, gazetteer_dicts_from_curation
 
@@ -59,12 +59,17 @@ def speaker_id(proposed):
     return f"{_PREFIX.get(new.kind, 'new')}:{new.name}" if new else None
 
 
+def _stems(name):
+    """A name's content words as stems: الوزير الأمريكي and وزير الخارجية الأمريكي share وزير، امريك."""
+    return {stem(w) for w in normalize(name).split() if w not in FUNCTION_WORDS}
+
+
 def same_speaker(got, gold):
     """Keys must be equal; unknown speakers of one kind match when one's words hold the other's."""
     if got is None or gold is None or ":" not in gold or ":" not in got:
         return got == gold
     (kind, name), (gold_kind, gold_name) = got.split(":", 1), gold.split(":", 1)
-    words, gold_words = set(normalize(name).split()), set(normalize(gold_name).split())
+    words, gold_words = _stems(name), _stems(gold_name)
     return kind == gold_kind and bool(words) and (words <= gold_words or gold_words <= words)
 
 

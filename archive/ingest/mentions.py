@@ -4,7 +4,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from search.arabic import FUNCTION_WORDS, normalize, stem
+from search.arabic import FUNCTION_WORDS, normalize, stem, tokenize
 
 from .offices import resolve_counterpart, resolve_office, role_stems
 from .places import PhraseIndex
@@ -92,8 +92,9 @@ def _hamza_al(token):
 
 
 def is_role_head(word):
-    """وزير، المتحدثة، نظيره; not plurals, which name no one speaker (المساعدات is aid, not aides)."""
-    return stem(word) in ROLE_HEADS and not word.endswith(("ات", "ون", "ين"))
+    """وزير، المتحدثة، نظيره، الأمين; not plurals, which name no one speaker (المساعدات is aid, not aides)."""
+    bare = word[2:] if word.startswith("ال") else word
+    return stem(word) in ROLE_HEADS and (bare in ROLE_HEADS or not word.endswith(("ات", "ون", "ين")))
 
 
 def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
@@ -109,7 +110,8 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
             j, definite = j + 1, True  # متحدث باسمه: the role is whole
             continue
         if w[:1] in "لب" and not _has_article(w) and len(w) >= 4 and j + 1 < hi and \
-                not body[tokens[j].end:tokens[j + 1].start].strip() and (j + 1 in places_at or w.endswith("ه")):
+                not body[tokens[j].end:tokens[j + 1].start].strip() and (j + 1 in places_at or w.endswith("ه") or (
+                    w[:1] == "ل" and tokens[j + 1].text.startswith("ال"))):  # لقوى التغيير
             j += 2  # رئيس المجلس المحلي لمدينة داريا، مدير الدفاع المدني بريف دمشق
             definite = True
             continue
@@ -143,6 +145,30 @@ def _not_a_first_name(tokens, j, k, hi):
     return (first.endswith("ات") and len(first) >= 5) or governed
 
 
+_OPENERS = word_set("لكن ولكن أما و ف ثم بينما فيما")
+
+
+def _name_word(word):
+    return len(word) >= 2 and word not in FUNCTION_WORDS and word not in TIME_WORDS and word not in _THAT \
+        and not is_role_head(word) and word[0].isalpha() and not word[0].isascii()
+
+
+def phrase_tokens_of(text):
+    return [t.text for t in tokenize(text)] or [""]
+
+
+def _counterpart_role(role, earlier):
+    """The office a counterpart holds: the earlier person's head noun with this one's country
+    (أردوغان الرئيس التركي ... نظيره الروسي -> الرئيس الروسي)."""
+    ref = next((x for x in reversed(earlier) if x.how == "new" and x.role), None)
+    if ref is None:
+        return role
+    head = phrase_tokens_of(ref.role)[0]
+    if stem(head) == "نظير":
+        return role
+    return " ".join([head] + role.split()[1:])
+
+
 def _written_ali(token):
     """The name علي as written (with ي), not the preposition على."""
     return token.text == "علي" and token.original.rstrip("\u064e\u064b\u0651").endswith("ي")
@@ -154,7 +180,8 @@ def _name_after(tokens, body, j, hi, is_cue):
     A name is one to three words with no article on the first, none a function, time or
     speech word, ending at punctuation, a function word or the sentence end.
     """
-    if j >= hi or body[tokens[j - 1].end:tokens[j].start].strip() not in ("", "،", ",", "«", "“", '"'):
+    if j >= hi or body[tokens[j - 1].end:tokens[j].start].strip(" ،,«“\"") or \
+            body[tokens[j - 1].end:tokens[j].start].count("،") + body[tokens[j - 1].end:tokens[j].start].count(",") > 1:
         return None
     k = j
     while k < hi and k - j < 3:
@@ -224,7 +251,31 @@ class MentionFinder:
                 mentions.append(Mention(k, k + 1, how="anaphor", role=t.original, role_stems=frozenset({stem(t.text)})))
         mentions.sort(key=lambda m: m.i)
         self._resolve_counterparts(mentions)
+        self._names_before_roles(tokens, body, mentions)
+        self._appositions(body, tokens, mentions)
         return mentions
+
+    def _names_before_roles(self, tokens, body, mentions):
+        """لكن هادي البحرة رئيس الائتلاف قال: an unknown name right before an office is its holder."""
+        taken = {k for m in mentions for k in range(m.i, m.j)}
+        for m in mentions:
+            if not m.unresolved or m.i < 2 or _has_article(tokens[m.i].text):
+                continue
+            a = m.i
+            while a > 0 and m.i - a < 4 and a - 1 not in taken and not body[tokens[a - 1].end:tokens[a].start].strip() \
+                    and _name_word(tokens[a - 1].text) and not self.is_cue(a - 1):
+                a -= 1
+            opening = a == 0 or body[tokens[a - 1].end:tokens[a].start].strip() or tokens[a - 1].text in _OPENERS
+            if m.i - a >= 2 and opening and not _not_a_first_name(tokens, a, m.i, m.i):
+                name = body[tokens[a].start:tokens[m.i - 1].end]
+                m.new, m.how, m.i = NewSpeaker(name, m.role), "new", a
+
+    def _appositions(self, body, tokens, mentions):
+        """رئيس الوفد الإيراني، مساعد وزير الخارجية حسين أنصاري: an office, a comma, then the same person."""
+        for m, nxt in zip(mentions, mentions[1:]):
+            if m.unresolved and m.new is None and nxt.how in ("new", "role+name") and \
+                    body[tokens[m.j - 1].end:tokens[nxt.i].start].strip() in ("،", ","):
+                m.key, m.new, m.how = nxt.key, nxt.new, nxt.how
 
     def _spelled(self, tokens, body, matches, place_matches):
         """Known people in another transliteration (سيرجي لافروف، دي مستورا), where nothing else matched."""
@@ -241,6 +292,8 @@ class MentionFinder:
     def _resolve_counterparts(self, mentions):
         """نظيره الروسي names the office of the person last named before it, in another country."""
         for n, m in enumerate(mentions):
+            if m.how == "new" and m.role and stem(phrase_tokens_of(m.role)[0]) == "نظير":
+                m.new.role = _counterpart_role(m.role, mentions[:n])  # نظيره الروسي فلاديمير بوتين
             if m.how != "counterpart":
                 continue
             ref = next((x.key for x in reversed(mentions[:n]) if x.key and x.how != "place"), None)
@@ -266,7 +319,8 @@ class MentionFinder:
             return Mention(i, b, new=new, how="new", role=role_text, role_stems=frozenset(stems))
         if stems and stems[0] == "نظير":
             return Mention(i, end, how="counterpart", role=role_text, role_stems=frozenset(stems[1:]), clitic=clitic)
-        key = resolve_office(stems, self.offices, self.day)
+        # a bare indefinite head (نائب، وزير) names no one office; الوزير, with the article, can
+        key = resolve_office(stems, self.offices, self.day) if len(stems) > 1 or _has_article(w) else None
         fallback = next((names_at[k].key for k in range(i + 1, end) if k in names_at), None)
         return Mention(i, end, key, how="role", role=role_text, role_stems=frozenset(stems),
                        fallback=fallback, clitic=clitic)

@@ -22,6 +22,8 @@ class Office:
     start: datetime.date = None
     end: datetime.date = None
     title: str = ""
+    bound: str = ""  # an indefinite noun the head governs (رئيس لجنة): the office is that body's
+
 
     def valid_on(self, day):
         return day is None or ((self.start is None or self.start <= day) and (self.end is None or day <= self.end))
@@ -45,8 +47,12 @@ def parse_date(value):
 
 
 def office_of(key, title, start=None, end=None):
-    stems = role_stems(phrase_tokens(title))
-    return Office(key, stems[0] if stems else "", frozenset(stems), parse_date(start), parse_date(end), title)
+    words = phrase_tokens(title)
+    stems = role_stems(words)
+    second = words[1] if len(words) > 1 else ""
+    bound = role_stems([second])[0] if second and not second.startswith("ال") and len(stems) > 1 and \
+        not second.endswith(("ي", "يه")) and role_stems([second]) else ""
+    return Office(key, stems[0] if stems else "", frozenset(stems), parse_date(start), parse_date(end), title, bound)
 
 
 def office_title(stems, offices):
@@ -68,7 +74,8 @@ def resolve_office(stems, offices, day):
     if not stems:
         return None
     head, words = stems[0], set(stems)
-    fits = [o for o in offices if o.head == head and words <= o.stems and o.valid_on(day)]
+    fits = [o for o in offices if o.head == head and words <= o.stems and o.valid_on(day)
+            and (not o.bound or o.bound in words)]  # الرئيس الروسي is not رئيس لجنة الدفاع الروسية
     exact = {o.key for o in fits if o.stems == words}
     keys = exact or {o.key for o in fits}
     return next(iter(keys)) if len(keys) == 1 else None

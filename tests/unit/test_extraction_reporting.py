@@ -268,3 +268,30 @@ def test_a_participle_goes_on_with_its_sentences_verb_not_with_the_last_speaker(
 def test_a_countrys_name_makes_an_office_definite(gaz):
     body = "أما مندوب سوريا لدى الأمم المتحدة بشار الجعفري فقال إن الحكومة لن تتخلى عن واجبها."
     assert said(body, gaz)[0][0] == "new:بشار الجعفري"
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ("لكن هادي البحرة رئيس الائتلاف الوطني السوري المعارض قال لرويترز إن أي تجميد للقتال لا معنى له.",
+     "new:هادي البحرة"),
+    ("وقال رئيس الوفد الإيراني، مساعد وزير الخارجية للشؤون العربية حسين جابري أنصاري، في حديث، إن الاتفاق خطوة أولى.",
+     "new:حسين جابري أنصاري"),
+    ("وقال المنسق العام لهيئة التنسيق الوطنية لقوى التغيير الديمقراطي، حسن عبد العظيم، في تصريح، إن المؤتمر نجح.",
+     "new:حسن عبد العظيم"),
+    ("قال رئيس المجلس المحلي لمدينة دوما، «أبو عمر الخطيب»، لعنب بلدي إن المدينة تعيش أسوأ أيامها.",
+     "new:أبو عمر الخطيب"),
+])
+def test_a_name_before_its_office_or_after_it_and_a_comma(gaz, body, speaker):
+    assert said(body, gaz)[0][0] == speaker
+
+
+def test_a_counterpart_holds_the_office_of_the_person_he_is_counterpart_to(gaz):
+    body = ("أعلن الرئيس التركي رجب طيب أردوغان أنه اتفق مع نظيره الروسي فلاديمير بوتين على منطقة منزوعة السلاح. "
+            "وأضاف الرئيس الروسي أن الدوريات ستراقب المنطقة.")
+    assert said(body, gaz)[1][0] == "new:فلاديمير بوتين"  # not رئيس لجنة الدفاع in the Russian senate
+
+
+def test_the_secretary_general_is_an_office_and_a_bare_deputy_names_no_one(gaz):
+    assert said("من جهته، قال الأمين العام للأمم المتحدة إن الوضع خطير.", gaz)[0][0] == \
+        "role:الأمين العام للأمم المتحدة"
+    body = "أكد نائب رئيس مجلس الوزراء وزير الخارجية وليد المعلم في دمشق أن الوفد سيتوجه إلى جنيف."
+    assert said(body, gaz, "2016-06-01")[0][0] != "mark-toner"  # the US deputy spokesman's office is نائب المتحدث
