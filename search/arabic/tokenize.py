@@ -67,7 +67,9 @@ def _glued_spans(original, norm=None):
 
 
 def _split_original(original, norm):
-    """A part spans its letters and the marks after them, so the parts tile the word. Each part
+    """The parts of `original` (normalized `norm`) where search.arabic.glued splits it, or None.
+
+    A part spans its letters and the marks after them, so the parts tile the word. Each part
     normalizes alone to the same text as inside the word (checked), so callers that analyse the
     original of a part (word_spans) see what tokenize() yields."""
     if len(original) < MIN_LETTERS or " " in norm:
