@@ -263,7 +263,9 @@ def _sentence_at(doc, pos):
 _LEADING = word_set("وقد فقد لقد قد كما ثم و")
 # What بحسب/وفق attribute to when they name a source (بحسب مصادر، وفق ما أعلنت الوزارة), unlike
 # وفق القرار 2254 or بحسب الاتفاق inside what was said.
-_SOURCE_NOUNS = word_set("""مصدر مصادر مسؤول مسؤولين مسؤولون وكالة وكالات صحيفة قناة موقع بيان تصريحات تصريح
+_DOCUMENTS = word_set("بيان البيان")
+_ISSUED = word_set("صادر صدر عن أصدرته اصدرته")
+_SOURCE_NOUNS = word_set("""مصدر مصادر مسؤول مسؤولين مسؤولون وكالة وكالات صحيفة قناة موقع تصريحات تصريح
     ناشطين ناشطون شهود سكان مراسل مراسلي تقارير تقرير الوكالة البيان المرصد مرصد""")
 
 
@@ -278,6 +280,9 @@ def _names_a_source(doc, k, hi, is_mention):
     if w == "ما":
         return j + 1 < hi and CUES.get(doc.tokens[j + 1].text) is not None
     bare = w[1:] if w[:1] == "ل" and not w.startswith("ال") else w  # وفقا لمصادر
+    if bare in _DOCUMENTS:  # بيان صادر عن ...، بيان للخارجية; not بيان جنيف, a text agreed long ago
+        nxt = doc.tokens[j + 1].text if j + 1 < hi else ""
+        return nxt in _ISSUED or nxt[:1] == "ل" or nxt.startswith("ال")
     return is_mention(j) or w in _SOURCE_NOUNS or bare in _SOURCE_NOUNS or \
         (w.startswith("لل") and "ال" + w[2:] in _SOURCE_NOUNS)
 

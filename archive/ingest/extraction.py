@@ -247,6 +247,8 @@ def _drafts(doc, mentions):
             comp = find_complement(doc, k, cue, hi, lambda j: j in mention_starts)
             if comp is None or comp.marker in claimed or (comp.quote and comp.quote.start in claimed):
                 continue
+            if cue.form == "according" and comp.end is not None and any(d.sentence == s for d in drafts):
+                continue  # قال ... إن ... وفق بيان جنيف: the attribution word is inside what he said
             claimed.update({comp.marker, comp.quote.start if comp.quote else -1})
             drafts.append(Draft(k, cue, comp, s))
     return sorted(drafts + _interview_answers(doc), key=lambda d: d.k)

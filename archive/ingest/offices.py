@@ -29,9 +29,17 @@ class Office:
         return day is None or ((self.start is None or self.start <= day) and (self.end is None or day <= self.end))
 
 
+def _country(word):
+    """مندوب روسيا = المندوب الروسي: a country's name and its adjective read as one (روسيا، روسي -> روس)."""
+    for end in ("يا", "ي", "ا"):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[:-len(end)]
+    return word
+
+
 def role_stems(words):
     """Content stems of role words, spelling variants folded: المتحدث باسم الخارجية الأميركية."""
-    stems = [_VARIANTS.get(stem(w), stem(w)) for w in words if w not in FUNCTION_WORDS]
+    stems = [_country(_VARIANTS.get(stem(w), stem(w))) for w in words if w not in FUNCTION_WORDS]
     for parts, joined in _PHRASE_VARIANTS:
         parts = tuple(normalize(p) for p in parts)
         for n in range(len(stems) - 1):
