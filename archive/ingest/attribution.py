@@ -16,6 +16,8 @@ _PRONOUN_ENDS = ("ه", "ها", "هم", "هما")
 _ADVERBS = word_set("مره اخري كذلك بدوره بدورها هنا حينها")
 # Honorifics that stand for the last person named (وأضاف معاليه، وأكد سموه).
 _HONORIFICS = word_set("معاليه سموه فخامته سيادته دولته سعادته")
+_TITLE_OF = {normalize(a): normalize(b) for a, b in (("معاليه", "معالي"), ("سموه", "سمو"), ("فخامته", "فخامة"),
+                                                   ("سعادته", "سعادة"), ("سيادته", "السيد"), ("دولته", "دولة"))}
 # Courtesy titles before a name or an office (أعرب سعادة وزير الخارجية، قال معالي الدكتور ...).
 _COURTESY = word_set("سعادة معالي سمو فخامة الدكتور الشيخ السيد السيدة")
 
@@ -75,8 +77,9 @@ def _unknown_subject(doc, k, end):
         w = doc.tokens[x].text
         if w in TIME_WORDS or w in _AUX or (w.endswith("ا") and len(w) >= 4) or w in _ADVERBS:
             continue
-        if w in _HONORIFICS or w in FUNCTION_WORDS or w[:1] in "لب" or w.startswith("لل") or not w[:1].isalpha() \
-                or x in doc.quote_at:
+        if w in _HONORIFICS:
+            return Mention(x, x + 1, how="honorific", role=w)
+        if w in FUNCTION_WORDS or w[:1] in "لب" or w.startswith("لل") or not w[:1].isalpha() or x in doc.quote_at:
             return None
         new = read_subject(doc, x, end)
         if new is not None:
@@ -97,6 +100,9 @@ class Tracker:
         if d.parent is not None:
             d.speaker_key, d.new_speaker, d.role_mention = d.parent.speaker_key, d.parent.new_speaker, d.parent.role_mention
             d.confidence, d.reason = d.parent.confidence, d.parent.reason + "; quote in the same clause"
+        elif subject is not None and subject.how == "honorific":
+            if not self._honoured(d, subject):
+                self._inherit(d, None)
         elif subject is None:
             self._inherit(d, subject)
         elif self._from_mention(d, subject):
@@ -165,6 +171,18 @@ class Tracker:
             d.new_speaker, d.confidence = NewSpeaker(title or role, role, "role"), 0.5
             d.reason = f"a role whose holder on this date is not known: {what}"
         return True
+
+    def _honoured(self, d, subject):
+        """وأكد سموه: the person last named with that courtesy title (سمو الشيخ عبدالله ...)."""
+        title = _TITLE_OF.get(subject.role)
+        for m in reversed([m for m in self.mentions if m.j <= subject.i]):
+            person = m.new is not None and m.new.kind == "person" or \
+                (self.gaz.people.get(m.key) or {}).get("kind", "") == "person"
+            if person and any(self.doc.tokens[x].text == title for x in range(max(0, m.i - 3), m.i)):
+                d.speaker_key, d.new_speaker = (None, m.new) if m.new is not None else (m.key, None)
+                d.confidence, d.reason = 0.6, f"honorific {subject.role}: the person last named with it"
+                return True
+        return False
 
     def _named_before(self, subject):
         """An earlier unknown speaker whose family name is the one word of this subject."""

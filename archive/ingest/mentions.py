@@ -146,6 +146,7 @@ def _not_a_first_name(tokens, j, k, hi):
 
 
 _OPENERS = word_set("لكن ولكن أما و ف ثم بينما فيما")
+_COURTESY = word_set("سعادة معالي سمو فخامة الدكتور الشيخ السيد السيدة الأمير")
 
 
 def _name_word(word):
@@ -190,7 +191,7 @@ def _name_after(tokens, body, j, hi, is_cue):
             k += 1  # بن علي يلدريم: the name علي, which normalizes like the preposition على
             continue
         if (w in FUNCTION_WORDS or w in TIME_WORDS or w in _THAT or is_cue(k) or is_role_head(w) or len(w) < 2
-                or w in _COUNTERPARTS or (k > j and w in _AFTER_NAME)
+                or w in _COUNTERPARTS or (k > j and w in _AFTER_NAME) or "\u064b" in tokens[k].original
                 or (w[:1] == "و" and k - j >= 2) or (k > j and (w in _ADDRESSEES or _PREPOSED.match(w)))
                 or (k == j and _has_article(w) and not _hamza_al(tokens[k])) or not w[0].isalpha() or w[0].isascii()):
             break
@@ -262,10 +263,11 @@ class MentionFinder:
             if not m.unresolved or m.i < 2 or _has_article(tokens[m.i].text):
                 continue
             a = m.i
-            while a > 0 and m.i - a < 4 and a - 1 not in taken and not body[tokens[a - 1].end:tokens[a].start].strip() \
+            while a > 0 and m.i - a < 5 and a - 1 not in taken and tokens[a - 1].text not in _COURTESY and not body[tokens[a - 1].end:tokens[a].start].strip() \
                     and _name_word(tokens[a - 1].text) and not self.is_cue(a - 1):
                 a -= 1
-            opening = a == 0 or body[tokens[a - 1].end:tokens[a].start].strip() or tokens[a - 1].text in _OPENERS
+            opening = a == 0 or body[tokens[a - 1].end:tokens[a].start].strip() or tokens[a - 1].text in _OPENERS \
+                or tokens[a - 1].text in _COURTESY
             if m.i - a >= 2 and opening and not _not_a_first_name(tokens, a, m.i, m.i):
                 name = body[tokens[a].start:tokens[m.i - 1].end]
                 m.new, m.how, m.i = NewSpeaker(name, m.role), "new", a

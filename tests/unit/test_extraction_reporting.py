@@ -295,3 +295,20 @@ def test_the_secretary_general_is_an_office_and_a_bare_deputy_names_no_one(gaz):
         "role:الأمين العام للأمم المتحدة"
     body = "أكد نائب رئيس مجلس الوزراء وزير الخارجية وليد المعلم في دمشق أن الوفد سيتوجه إلى جنيف."
     assert said(body, gaz, "2016-06-01")[0][0] != "mark-toner"  # the US deputy spokesman's office is نائب المتحدث
+
+
+def test_an_honorific_is_the_person_last_named_with_that_title(gaz):
+    body = ("وتلقى سمو الشيخ عبدالله بن زايد آل نهيان وزير الخارجية اتصالاً هاتفياً من معالي بوريس جونسون "
+            "وزير الخارجية البريطاني. وجدّد سموه التأكيد على موقف دولة الإمارات الداعم للحل.")
+    assert said(body, gaz)[0][0] == "new:عبدالله بن زايد آل نهيان"
+
+
+def test_an_attribution_word_inside_the_words_or_naming_a_text_is_not_the_writers(gaz):
+    body = "وقال لافروف إن المملكة ستواصل دعم الحل إلى أن يتحقق الانتقال السياسي وفق بيان جنيف الأول."
+    assert said(body, gaz) == [("sergey-lavrov", "المملكة ستواصل دعم الحل إلى أن يتحقق الانتقال السياسي وفق بيان جنيف الأول")]
+
+
+def test_a_countrys_name_and_its_adjective_are_one_office(gaz):
+    body = ("وقال مندوب روسيا الدائم لدى الأمم المتحدة، فيتالي تشوركين، إن المشروع الفرنسي منحاز.\n\n"
+            "وتابع المندوب الروسي: «عرضنا نصاً متوازناً».")
+    assert [s for s, _ in said(body, gaz)] == ["new:فيتالي تشوركين"] * 2
