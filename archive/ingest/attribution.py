@@ -11,6 +11,7 @@ from .unknown import anonymous_head, is_feminine_subject, read_subject
 from .wordlists import word_set
 
 _AUX = word_set("كان وكان قد وقد كانت وكانت فقد لقد")
+_WHERE = word_set("في وفي من ومن إلى الى لدى أمام داخل")
 _REPLY = word_set("بدوره بدورها بدورهم جهته جهتها جانبه جانبها المقابل")
 _PRONOUN_ENDS = ("ه", "ها", "هم", "هما")
 _ADVERBS = word_set("مره اخري كذلك بدوره بدورها هنا حينها")
@@ -33,6 +34,7 @@ def subject_before(doc, mentions, lo, k):
     """The mention that ends right before token k (كان لافروف أكد), first of a coordination."""
     tokens = doc.tokens
     pre = [m for m in mentions if lo <= m.i and m.j <= k and m.clitic not in ("ل", "ب")
+           and not (m.how == "place" and m.i > 0 and tokens[m.i - 1].text in _WHERE)  # وفي جنيف قال ...
            and all(tokens[x].text in _AUX for x in range(m.j, k))
            and not any(doc.gap(x).strip() for x in range(m.j, k + 1))]
     if not pre:

@@ -155,12 +155,14 @@ class Importer:
             self._gazetteer = gazetteer()
         found = extract(article.body, article.published, self._gazetteer)
         people = {p.slug: p for p in Person.objects.filter(slug__in=found.people)}
-        created_people = 0
+        created_people, named = 0, False
         for new in found.new_people:
             person = self.person_for(new)
             if person is None:
                 continue
-            created_people += getattr(person, "_just_created", False)
+            created = getattr(person, "_just_created", False)
+            created_people += created
+            named |= created and person.kind == Person.Kind.PERSON
             people[new.ident()] = person
         places = {p.slug: p for p in Place.objects.filter(slug__in=found.places)}
         dates = find_dates(article.body, article.published)
@@ -184,8 +186,10 @@ class Importer:
         link(Article.people.through, article, "person", people.values())
         link(Article.places.through, article, "place", places.values())
         record_articles([article.pk])
-        if created_people:
-            self._gazetteer = None  # the next article knows them
+        if named:
+            # the next article knows them by name; roles, institutions and sources are read from
+            # the text again and found by person_for, so they need no new gazetteer
+            self._gazetteer = None
         return len(statements), created_people
 
     def person_for(self, new):

@@ -14,7 +14,7 @@ from .wordlists import word_set
 
 # Head nouns of the offices and functions that news text names people by.
 ROLE_HEADS = word_set("""وزير نائب مساعد متحدث ناطق مبعوث مندوب سفير رئيس امين مسءول مستشار
-    قائد زعيم ممثل مدير وكيل عضو نظير مصدر متحدثه ناطقه منسق مفوض رءيسه وزيره""")
+    قائد زعيم ممثل مدير وكيل عضو نظير نظيري مصدر متحدثه ناطقه منسق مفوض رءيسه وزيره""")
 # Whom words were said to (للصحفيين، لوكالة) and on what occasion (في ختام، في مؤتمر): never a role's.
 _ADDRESSEES = word_set("""للصحفيين للصحافيين للصحافة للصحفيات للإعلاميين للمراسلين لوكالة لقناة لصحيفة
     لإذاعة للتلفزيون لموقع لشبكة""")
@@ -31,6 +31,7 @@ _ONE_LETTER_CLITICS = "وفبلك"
 # Words that follow a speaker's name: where and when he spoke (أمام المجلس، عقب الاجتماع).
 _AFTER_NAME = word_set("أمام خلال عقب إثر أثناء لدى عبر حول ضمن وسط اليوم أمس مساء صباح")
 _ON_BEHALF = word_set("باسمه باسمها باسمهم")
+_COUNTERPART_HEADS = frozenset({"نظير", "نظيري"})
 _COUNTERPARTS = word_set("نظيره نظيرته نظيريه نظراءه نظرائه نظراءهم نظرائهم")
 # A preposition glued to a definite word (للصحفيين، بالقول، كالعادة): never part of a name.
 _PREPOSED = re.compile("^(لل|بال|كال|فال|وبال|ولل)")
@@ -111,7 +112,7 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
             continue
         if w[:1] in "لب" and not _has_article(w) and len(w) >= 4 and j + 1 < hi and \
                 not body[tokens[j].end:tokens[j + 1].start].strip() and (j + 1 in places_at or w.endswith("ه") or (
-                    w[:1] == "ل" and tokens[j + 1].text.startswith("ال"))):  # لقوى التغيير
+                    w[:1] == "ل" and (tokens[j + 1].text.startswith("ال") or w[1:] in _BODIES))):  # لقوى التغيير، لحلف
             j += 2  # رئيس المجلس المحلي لمدينة داريا، مدير الدفاع المدني بريف دمشق
             definite = True
             continue
@@ -140,11 +141,13 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
 def _not_a_first_name(tokens, j, k, hi):
     """تطورات الأوضاع، لوكالة الأنباء، لقوى التغيير: a plural or a preposition's noun opens no name."""
     first = tokens[j].text
-    governed = first[:1] == "ل" and first[1:].endswith(("ه", "ي")) and j + 1 < hi and \
-        tokens[j + 1].text.startswith("ال")
+    governed = first[:1] == "ل" and (first[1:] in _BODIES or first[1:].endswith(("ه", "ي")) and j + 1 < hi and
+                                     tokens[j + 1].text.startswith("ال"))
     return (first.endswith("ات") and len(first) >= 5) or governed
 
 
+# Bodies an office belongs to, after ل (الأمين العام لحلف شمال الأطلسي، المبعوث الخاص لمجلس ...).
+_BODIES = word_set("حلف مجلس منظمة هيئة لجنة جامعة اتحاد صندوق برنامج مكتب مفوضية وكالة جيش قوات حزب تيار ائتلاف")
 _OPENERS = word_set("لكن ولكن أما و ف ثم بينما فيما")
 _COURTESY = word_set("سعادة معالي سمو فخامة الدكتور الشيخ السيد السيدة الأمير")
 
@@ -158,13 +161,16 @@ def phrase_tokens_of(text):
     return [t.text for t in tokenize(text)] or [""]
 
 
-def _counterpart_role(role, earlier):
+def _counterpart_role(role, earlier, offices=(), day=None):
     """The office a counterpart holds: the earlier person's head noun with this one's country
-    (أردوغان الرئيس التركي ... نظيره الروسي -> الرئيس الروسي)."""
-    ref = next((x for x in reversed(earlier) if x.how == "new" and x.role), None)
+    (أردوغان الرئيس التركي ... نظيره الروسي -> الرئيس الروسي; لافروف ... نظيره السوري -> الوزير السوري)."""
+    ref = next((x for x in reversed(earlier) if (x.how == "new" and x.role) or (x.key and x.how != "place")), None)
     if ref is None:
         return role
-    head = phrase_tokens_of(ref.role)[0]
+    held = [o.title for o in offices if o.key == ref.key and o.valid_on(day) and o.title] if ref.new is None else []
+    if ref.new is None and not held:
+        return role
+    head = phrase_tokens_of(held[0] if held else ref.role)[0]
     if stem(head) == "نظير":
         return role
     return " ".join([head] + role.split()[1:])
@@ -251,10 +257,28 @@ class MentionFinder:
                     not any(x.i <= k < x.j for x in mentions):
                 mentions.append(Mention(k, k + 1, how="anaphor", role=t.original, role_stems=frozenset({stem(t.text)})))
         mentions.sort(key=lambda m: m.i)
+        self._coordinated_counterparts(tokens, body, mentions)
         self._resolve_counterparts(mentions)
         self._names_before_roles(tokens, body, mentions)
         self._appositions(body, tokens, mentions)
         return mentions
+
+    def _coordinated_counterparts(self, tokens, body, mentions):
+        """نظيريه السوري وليد المعلم والإيراني محمد جواد ظريف: a second counterpart after و and a country."""
+        taken = {k for m in mentions for k in range(m.i, m.j)}
+        for m in list(mentions):
+            if m.how != "new" or not m.role or stem(phrase_tokens_of(m.role)[0]) not in _COUNTERPART_HEADS:
+                continue
+            k = m.j
+            if k + 1 < len(tokens) and k not in taken and tokens[k].text.startswith("وال") and \
+                    tokens[k].text.endswith("ي") and not body[tokens[k - 1].end:tokens[k].start].strip(" ،,"):
+                found = _name_after(tokens, body, k + 1, len(tokens), self.is_cue)
+                if found:
+                    a, b = found
+                    role = f"{tokens[m.i].original} {tokens[k].original[1:]}"  # نظيريه الإيراني
+                    mentions.append(Mention(k, b, new=NewSpeaker(body[tokens[a].start:tokens[b - 1].end], role),
+                                            how="new", role=role))
+        mentions.sort(key=lambda m: m.i)
 
     def _names_before_roles(self, tokens, body, mentions):
         """لكن هادي البحرة رئيس الائتلاف قال: an unknown name right before an office is its holder."""
@@ -294,8 +318,8 @@ class MentionFinder:
     def _resolve_counterparts(self, mentions):
         """نظيره الروسي names the office of the person last named before it, in another country."""
         for n, m in enumerate(mentions):
-            if m.how == "new" and m.role and stem(phrase_tokens_of(m.role)[0]) == "نظير":
-                m.new.role = _counterpart_role(m.role, mentions[:n])  # نظيره الروسي فلاديمير بوتين
+            if m.how == "new" and m.role and stem(phrase_tokens_of(m.role)[0]) in _COUNTERPART_HEADS:
+                m.new.role = _counterpart_role(m.role, mentions[:n], self.offices, self.day)  # نظيره الروسي بوتين
             if m.how != "counterpart":
                 continue
             ref = next((x.key for x in reversed(mentions[:n]) if x.key and x.how != "place"), None)

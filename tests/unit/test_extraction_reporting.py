@@ -312,3 +312,21 @@ def test_a_countrys_name_and_its_adjective_are_one_office(gaz):
     body = ("وقال مندوب روسيا الدائم لدى الأمم المتحدة، فيتالي تشوركين، إن المشروع الفرنسي منحاز.\n\n"
             "وتابع المندوب الروسي: «عرضنا نصاً متوازناً».")
     assert [s for s, _ in said(body, gaz)] == ["new:فيتالي تشوركين"] * 2
+
+
+def test_counterparts_named_together_and_then_by_office(gaz):
+    body = ("وقال لافروف في مؤتمر صحفي مشترك مع نظيريه السوري وليد المعلم والإيراني محمد جواد ظريف: "
+            "«نرى محاولات واضحة لإفشال العملية السياسية».\n"
+            "من جهته، قال المعلم إن الضربة عدوان سافر.\n"
+            "وتابع الوزير السوري: «ليس لدينا ما نخفيه».\n"
+            "أما ظريف فأكد أن بلاده تدعم الحل السياسي.")
+    assert [s for s, _ in said(body, gaz)] == [
+        "sergey-lavrov", "new:وليد المعلم", "new:وليد المعلم", "new:محمد جواد ظريف"]
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ("وفي جنيف قال يان إيجلاند رئيس فريق العمل الإنساني إن المنظمة ليست طرفا.", "new:يان إيجلاند"),
+    ("وقال الأمين العام لحلف شمال الأطلسي ينس ستولتنبرغ إن الحلف يقف مع تركيا.", "new:ينس ستولتنبرغ"),
+])
+def test_where_he_spoke_and_the_body_an_office_belongs_to_are_not_the_speaker(gaz, body, speaker):
+    assert said(body, gaz)[0][0] == speaker
