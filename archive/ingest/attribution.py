@@ -11,6 +11,7 @@ from .unknown import anonymous_head, is_feminine_subject, read_subject
 from .wordlists import word_set
 
 _AUX = word_set("كان وكان قد وقد كانت وكانت فقد لقد")
+_LEAD_WORDS = word_set("من جهته جهتها جانبه جانبها في المقابل و")
 _WHERE = word_set("في وفي من ومن إلى الى لدى أمام داخل")
 _REPLY = word_set("بدوره بدورها بدورهم جهته جهتها جانبه جانبها المقابل")
 _PRONOUN_ENDS = ("ه", "ها", "هم", "هما")
@@ -66,7 +67,11 @@ def subject_of(doc, d, mentions):
         found = next((m for m in after if m.i == k + 1), None) if bare else None
         return found or subject_before(doc, mentions, lo, k)
     found = next((m for m in after if m.i <= k + 4 and _free(tokens, m, k)), None)
-    return found or subject_before(doc, mentions, lo, k) or _unknown_subject(doc, k, comp.subject[1])
+    before = subject_before(doc, mentions, lo, k)
+    fronted = cue.form == "imperfect" and k > lo and not doc.gap(k).strip() and tokens[k - 1].text not in FUNCTION_WORDS
+    if found or before or fronted:  # الحكومة تطالب مجلس الأمن: the subject came first, what follows is the object
+        return found or before
+    return _unknown_subject(doc, k, comp.subject[1])
 
 
 def _unknown_subject(doc, k, end):
@@ -219,6 +224,8 @@ class Tracker:
         if not speakers and d.cue.lemma == "interview":
             speakers = self._interviewee(d)
         governing = self._governing_subject(d) if d.cue.form == "participle" else []
+        if not governing and not any(h.sentence == d.sentence for h in self.history):
+            governing = self._sentence_subject(d)  # وكان دي ميستورا قد أبلغ ...، محذراً; رحّب X ...، وقال
         if governing or not speakers:
             speakers = governing  # نفى الجعفري وجود مجاعة، متهماً ...: the verb's subject goes on
         if not speakers:
@@ -253,6 +260,19 @@ class Tracker:
             if m is not None and (m.new is not None or m.key in self.gaz.people):
                 return [(m.key if m.new is None else None, m.new)]
             return []
+        return []
+
+    def _sentence_subject(self, d):
+        """The person a sentence opens with as the subject of its first verb (وكان X قد ...، بدوره، رحّب X)."""
+        lo, _ = self.doc.sentence_tokens(d.sentence)
+        tokens, p = self.doc.tokens, lo
+        while p < d.k and (tokens[p].text in _REPLY or tokens[p].text in _LEAD_WORDS):
+            p += 1
+        for m in self.mentions:
+            if p < m.i <= p + 2 and m.i < d.k and all(tokens[x].text in _AUX | TIME_WORDS for x in range(p + 1, m.i)) \
+                    and m.clitic not in ("ل", "ب") and (m.new is not None and m.new.kind == "person" or
+                                                     (self.gaz.people.get(m.key) or {}).get("kind") == "person"):
+                return [(m.key if m.new is None else None, m.new)]
         return []
 
     def _interviewee(self, d):

@@ -79,6 +79,8 @@ def _role_goes_on(tokens, k, hi, places_at, link):
         return False
     if link == "في":
         return k not in places_at and (_has_article(tokens[k].text) or (k + 1 < hi and _has_article(tokens[k + 1].text)))
+    if link == normalize("إلى"):  # المبعوث إلى سوريا، السفير إلى الأمم المتحدة; not دعا الوزير إلى وقف الدعم
+        return k in places_at or _has_article(tokens[k].text)
     return link == "باسم" or k in places_at or _has_article(tokens[k].text) or \
         (k + 1 < hi and _has_article(tokens[k + 1].text))
 
@@ -170,10 +172,12 @@ def _counterpart_role(role, earlier, offices=(), day=None):
     held = [o.title for o in offices if o.key == ref.key and o.valid_on(day) and o.title] if ref.new is None else []
     if ref.new is None and not held:
         return role
-    head = phrase_tokens_of(held[0] if held else ref.role)[0]
-    if stem(head) == "نظير":
+    office = (held[0] if held else ref.role).split()
+    if not office or stem(normalize(office[0])) in _COUNTERPART_HEADS:
         return role
-    return " ".join([head] + role.split()[1:])
+    while len(office) > 1 and normalize(office[-1]).startswith("ال") and normalize(office[-1]).endswith("ي"):
+        office.pop()  # وزير الخارجية الإيراني -> وزير الخارجية, then this one's country
+    return " ".join(office + role.split()[1:])
 
 
 def _written_ali(token):

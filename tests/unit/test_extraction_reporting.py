@@ -330,3 +330,27 @@ def test_counterparts_named_together_and_then_by_office(gaz):
 ])
 def test_where_he_spoke_and_the_body_an_office_belongs_to_are_not_the_speaker(gaz, body, speaker):
     assert said(body, gaz)[0][0] == speaker
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ("قال فرانسوا دولاتر إن حلب أصبحت غرنيكا جديدة.\n"
+     "وكان المبعوث الأممي ستيفان دي ميستورا قد أبلغ أعضاء المجلس أن الأحياء تعرضت لقصف غير مسبوق، "
+     "محذراً من أن المدينة قد تُمحى.", "staffan-de-mistura"),
+    ("قال حسين جابري أنصاري إن الاتفاق خطوة أولى.\n"
+     "بدوره، رحّب المبعوث الأممي ستيفان دي ميستورا بالبيان الختامي، وقال في مؤتمر صحفي إن الأمم المتحدة مستعدة.",
+     "staffan-de-mistura"),
+])
+def test_a_subjectless_cue_goes_on_with_the_subject_its_sentence_opened_with(gaz, body, speaker):
+    assert said(body, gaz)[-1][0] == speaker
+
+
+def test_after_a_fronted_subject_an_imperfect_verb_is_followed_by_its_object(gaz):
+    body = "وجاء في الرسالة: إن الحكومة السورية تطالب مجلس الأمن بإدانة هذا العدوان."
+    assert all(s != "org:مجلس الأمن" for s, _ in said(body, gaz))
+
+
+def test_a_counterpart_holds_the_whole_office_with_his_own_country(gaz):
+    body = ("وقال وزير الخارجية الإيراني محمد جواد ظريف إن التعاون الثلاثي ناجح، "
+            "بحضور نظيره التركي مولود جاويش أوغلو.\n"
+            "من جهته، دعا وزير الخارجية التركي إلى وقف الدعم الخارجي للجماعات المسلحة.")
+    assert said(body, gaz)[-1][0] == "new:مولود جاويش أوغلو"
