@@ -221,8 +221,8 @@ class Tracker:
     def _inherit(self, d, subject):
         """وأضاف، مشيرا، كما أكد: the last speaker goes on, if grammatical gender allows."""
         speakers = _distinct([(h.speaker_key, h.new_speaker) for h in self.history if h.speaker_key or h.new_speaker])
-        if not speakers and d.cue.lemma == "interview":
-            speakers = self._interviewee(d)
+        if d.cue.lemma == "interview" and not (self.history and self.history[-1].cue.lemma == "interview"):
+            speakers = self._interviewee(d) or speakers  # the first answer: whom the introduction names
         governing = self._governing_subject(d) if d.cue.form == "participle" else []
         if not governing and not any(h.sentence == d.sentence for h in self.history):
             governing = self._sentence_subject(d)  # وكان دي ميستورا قد أبلغ ...، محذراً; رحّب X ...، وقال
@@ -276,7 +276,12 @@ class Tracker:
         return []
 
     def _interviewee(self, d):
-        """The person an interview's introduction names last, when no one has spoken yet."""
+        """The person an interview's introduction names last (a role named again is its holder)."""
+        intro = [m for m in self.mentions if m.j <= d.k and m.unresolved]
+        if intro and intro[-1].i > max((m.i for m in self.mentions if m.j <= d.k and not m.unresolved), default=-1):
+            earlier = self._recent_new(intro[-1].role_stems, intro[-1].i)  # حديث رئيس المجلس المحلي
+            if earlier is not None:
+                return [(None, earlier)]
         named = [m for m in self.mentions if m.j <= d.k and (m.new is not None or (
             m.key in self.gaz.people and self.gaz.people[m.key].get("kind", "person") == "person"))]
         return [(named[-1].key, named[-1].new)] if named else []

@@ -166,18 +166,24 @@ def phrase_tokens_of(text):
 def _counterpart_role(role, earlier, offices=(), day=None):
     """The office a counterpart holds: the earlier person's head noun with this one's country
     (أردوغان الرئيس التركي ... نظيره الروسي -> الرئيس الروسي; لافروف ... نظيره السوري -> الوزير السوري)."""
-    ref = next((x for x in reversed(earlier) if (x.how == "new" and x.role) or (x.key and x.how != "place")), None)
+    ref = next((x for x in reversed(earlier) if (x.new is not None and x.new.role) or (x.key and x.how != "place")),
+               None)
     if ref is None:
         return role
     held = [o.title for o in offices if o.key == ref.key and o.valid_on(day) and o.title] if ref.new is None else []
     if ref.new is None and not held:
         return role
-    office = (held[0] if held else ref.role).split()
+    office = (held[0] if held else ref.new.role).split()
     if not office or stem(normalize(office[0])) in _COUNTERPART_HEADS:
         return role
     while len(office) > 1 and normalize(office[-1]).startswith("ال") and normalize(office[-1]).endswith("ي"):
         office.pop()  # وزير الخارجية الإيراني -> وزير الخارجية, then this one's country
     return " ".join(office + role.split()[1:])
+
+
+def _possessed(word):
+    """حديثه، موقفها: a noun with a pronoun is no one-word name (الوزير حديثه بالقول)."""
+    return word.endswith(("ه", "ها", "هم")) and stem(word) != word and not word.endswith("الله")
 
 
 def _written_ali(token):
@@ -208,7 +214,7 @@ def _name_after(tokens, body, j, hi, is_cue):
         k += 1
         if k < hi and body[tokens[k - 1].end:tokens[k].start].strip():
             break
-    if k == j or _not_a_first_name(tokens, j, k, hi):
+    if k == j or _not_a_first_name(tokens, j, k, hi) or (k - j == 1 and _possessed(tokens[j].text)):
         return None
     if k >= hi:
         return j, k
@@ -271,7 +277,8 @@ class MentionFinder:
         """نظيريه السوري وليد المعلم والإيراني محمد جواد ظريف: a second counterpart after و and a country."""
         taken = {k for m in mentions for k in range(m.i, m.j)}
         for m in list(mentions):
-            if m.how != "new" or not m.role or stem(phrase_tokens_of(m.role)[0]) not in _COUNTERPART_HEADS:
+            if m.how not in ("new", "role+name") or not m.role or \
+                    stem(phrase_tokens_of(m.role)[0]) not in _COUNTERPART_HEADS:
                 continue
             k = m.j
             if k + 1 < len(tokens) and k not in taken and tokens[k].text.startswith("وال") and \

@@ -354,3 +354,23 @@ def test_a_counterpart_holds_the_whole_office_with_his_own_country(gaz):
             "بحضور نظيره التركي مولود جاويش أوغلو.\n"
             "من جهته، دعا وزير الخارجية التركي إلى وقف الدعم الخارجي للجماعات المسلحة.")
     assert said(body, gaz)[-1][0] == "new:مولود جاويش أوغلو"
+
+
+def test_a_second_counterpart_after_a_known_one(gaz):
+    body = ("جاء ذلك في مؤتمر صحفي مشترك مع نظيريه الروسي سيرغي لافروف، والإيراني محمد جواد ظريف.\n"
+            "أما ظريف فأكد أن بلاده تدعم الحل السياسي.")
+    assert said(body, gaz)[0][0] == "new:محمد جواد ظريف"
+
+
+def test_interview_answers_after_an_introduction_naming_the_role_again(gaz):
+    body = ("قال رئيس المجلس المحلي لمدينة دوما أبو عمر الخطيب إن المدينة تعيش أسوأ أيامها.\n"
+            "وقال الأمين العام للأمم المتحدة أنطونيو غوتيريش إن الغوطة جحيم على الأرض.\n"
+            "وفي ما يلي جزء من حديث رئيس المجلس المحلي:\n"
+            "هل هناك مفاوضات لإخراج الجرحى؟\n"
+            "- سلّمنا الأمم المتحدة قوائم بأكثر من 700 حالة حرجة.")
+    assert said(body, gaz)[-1][0] == "new:أبو عمر الخطيب"
+
+
+def test_a_possessed_noun_after_a_title_is_no_name(gaz):
+    body = "قال وزير الخارجية عادل الجبير إن الحل سياسي. وختم الوزير حديثه بالقول إن الدعم لن يتوقف."
+    assert all(s != "new:حديثه" for s, _ in said(body, gaz))
