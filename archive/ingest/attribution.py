@@ -12,6 +12,7 @@ from .wordlists import word_set
 
 _AUX = word_set("كان وكان قد وقد كانت وكانت فقد لقد")
 _LEAD_WORDS = word_set("من جهته جهتها جانبه جانبها في المقابل و")
+_KANA = word_set("كان وكان كانت وكانت")
 _WHERE = word_set("في وفي من ومن إلى الى لدى أمام داخل")
 _REPLY = word_set("بدوره بدورها بدورهم جهته جهتها جانبه جانبها المقابل")
 _PRONOUN_ENDS = ("ه", "ها", "هم", "هما")
@@ -71,7 +72,16 @@ def subject_of(doc, d, mentions):
     fronted = cue.form == "imperfect" and k > lo and not doc.gap(k).strip() and tokens[k - 1].text not in FUNCTION_WORDS
     if found or before or fronted:  # الحكومة تطالب مجلس الأمن: the subject came first, what follows is the object
         return found or before
-    return _unknown_subject(doc, k, comp.subject[1])
+    return _subject_after_kana(doc, lo, k) or _unknown_subject(doc, k, comp.subject[1])
+
+
+def _subject_after_kana(doc, lo, k):
+    """وكانت القيادة العامة للجيش قد أعلنت: the subject stands between كان and قد."""
+    tokens = doc.tokens
+    if k - lo < 3 or tokens[lo].text not in _KANA or tokens[k - 1].text not in _AUX:
+        return None
+    new = read_subject(doc, lo + 1, k - 1)
+    return Mention(lo + 1, k - 1, new=new, how="unknown " + new.kind, role=new.name) if new else None
 
 
 def _unknown_subject(doc, k, end):
@@ -167,6 +177,11 @@ class Tracker:
         role = self.doc.body[tokens[m.i].start:tokens[m.j - 1].end]
         if tokens[m.i].text[:1] in "وفل" and m.clitic:
             role = role[1:]
+        if anonymous_head(tokens[m.i].text) and len(m.role_stems) < 2:
+            source = read_subject(self.doc, m.i, d.comp.subject[1] if d.comp.subject[1] > m.i else len(tokens))
+            if source is not None and source.kind == "anonymous":  # مصدر مسؤول في وزارة الخارجية السعودية
+                d.new_speaker, d.confidence, d.reason = source, 0.55, f"unnamed source: {source.name}"
+                return True
         if len(m.role_stems) < 2:
             return False  # a bare وزير or رئيس names no one: the words wait for an editor
         construct = m.i + 1 < m.j and _definite(tokens[m.i + 1].text)  # وزير الخارجية: one office
@@ -224,7 +239,7 @@ class Tracker:
         if d.cue.lemma == "interview" and not (self.history and self.history[-1].cue.lemma == "interview"):
             speakers = self._interviewee(d) or speakers  # the first answer: whom the introduction names
         governing = self._governing_subject(d) if d.cue.form == "participle" else []
-        if not governing and not any(h.sentence == d.sentence for h in self.history):
+        if not governing and not any(h.sentence == d.sentence and (h.speaker_key or h.new_speaker) for h in self.history):
             governing = self._sentence_subject(d)  # وكان دي ميستورا قد أبلغ ...، محذراً; رحّب X ...، وقال
         if governing or not speakers:
             speakers = governing  # نفى الجعفري وجود مجاعة، متهماً ...: the verb's subject goes on
@@ -273,6 +288,10 @@ class Tracker:
                     and m.clitic not in ("ل", "ب") and (m.new is not None and m.new.kind == "person" or
                                                      (self.gaz.people.get(m.key) or {}).get("kind") == "person"):
                 return [(m.key if m.new is None else None, m.new)]
+        if p + 1 < d.k and not any(m.i == p + 1 and (m.key or m.new) for m in self.mentions):
+            new = read_subject(self.doc, p + 1, d.k)  # وأصدرت وزارة الخارجية الكويتية بياناً ...، مطالبة
+            if new is not None and new.kind == "organisation":
+                return [(None, new)]
         return []
 
     def _interviewee(self, d):

@@ -69,10 +69,11 @@ def _phrase(doc, x, end, is_cue):
         if w in _LINKS and k > x and k + 1 < end and not doc.gap(k + 1).strip():
             out.append(w)
             continue
-        if k > x and is_role_head(w):
+        if k > x and is_role_head(w) and not is_role_head(tokens[x].text):
             break  # خالد العطية وزير الخارجية: the office in apposition follows the name
+        body_of = k > x and w.startswith(("لل", "وال")) and stem(_bare(tokens[x].text)) in _INSTITUTIONS
         if (w in FUNCTION_WORDS or w in TIME_WORDS or is_cue(k) or k in doc.quote_at or not w[:1].isalpha()
-                or (k > x and w[:1] in "لب" and not w.startswith("ال") and w not in _PARTICLES)
+                or (k > x and w[:1] in "لب" and not w.startswith("ال") and w not in _PARTICLES and not body_of)
                 or w in _NOT_NAMES):
             break
         out.append(w)

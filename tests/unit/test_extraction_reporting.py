@@ -374,3 +374,19 @@ def test_interview_answers_after_an_introduction_naming_the_role_again(gaz):
 def test_a_possessed_noun_after_a_title_is_no_name(gaz):
     body = "قال وزير الخارجية عادل الجبير إن الحل سياسي. وختم الوزير حديثه بالقول إن الدعم لن يتوقف."
     assert all(s != "new:حديثه" for s, _ in said(body, gaz))
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ("وكانت القيادة العامة للجيش والقوات المسلحة قد أعلنت في بيان أن طائرات التحالف استهدفت الموقع.",
+     "org:القيادة العامة للجيش والقوات المسلحة"),
+    ("وفي الرياض، صرّح مصدر مسؤول في وزارة الخارجية السعودية بأن المملكة تؤيد العمليات.",
+     "anon:مصدر مسؤول في وزارة الخارجية السعودية"),
+])
+def test_institutions_and_sources_in_the_other_slots_news_copy_puts_them(gaz, body, speaker):
+    assert said(body, gaz)[0][0] == speaker
+
+
+def test_a_participle_after_an_institution_that_issued_a_statement(gaz):
+    body = ("قال لافروف إن الحل سياسي.\n"
+            "وأصدرت وزارة الخارجية الكويتية بياناً أعربت فيه عن بالغ القلق، مطالبة جميع الأطراف باحترام القانون الدولي.")
+    assert [s for s, _ in said(body, gaz)][1:] == ["org:وزارة الخارجية الكويتية"] * 2
