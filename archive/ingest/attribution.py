@@ -13,10 +13,11 @@ from .wordlists import word_set
 _AUX = word_set("كان وكان قد وقد كانت وكانت فقد لقد")
 _LEAD_WORDS = word_set("من جهته جهتها جانبه جانبها في المقابل و")
 _KANA = word_set("كان وكان كانت وكانت")
+_GOVERNING = word_set("في من إلى الى مع عن على لدى أمام بين ضد نحو عبر حول")
 _WHERE = word_set("في وفي من ومن إلى الى لدى أمام داخل")
 _REPLY = word_set("بدوره بدورها بدورهم جهته جهتها جانبه جانبها المقابل")
 _PRONOUN_ENDS = ("ه", "ها", "هم", "هما")
-_ADVERBS = word_set("مره اخري كذلك بدوره بدورها هنا حينها")
+_ADVERBS = word_set("مره اخري كذلك بدوره بدورها هنا حينها خلاله خلالها فيه فيها")
 # Honorifics that stand for the last person named (وأضاف معاليه، وأكد سموه).
 _HONORIFICS = word_set("معاليه سموه فخامته سيادته دولته سعادته")
 _TITLE_OF = {normalize(a): normalize(b) for a, b in (("معاليه", "معالي"), ("سموه", "سمو"), ("فخامته", "فخامة"),
@@ -126,6 +127,8 @@ class Tracker:
             self._reassign_unnamed(d, subject)
         elif (earlier := self._named_before(subject)) is not None:  # وأضاف العطية، after خالد العطية
             d.new_speaker, d.confidence, d.reason = earlier, 0.6, f"named earlier: {subject.role}"
+        elif subject.how == "place":  # ودعا موسكو ودمشق إلى: a place after the verb is its object here
+            self._inherit(d, None)
         else:  # someone is named but not known (قال مسؤول روسي): not the last speaker
             d.confidence, d.reason = 0.2, f"unknown subject: {subject.role or subject.how}"
         self.history.append(d)
@@ -173,26 +176,33 @@ class Tracker:
     def _unknown_holder(self, d, m, what):
         """A role nobody known holds on the day (وزير الخارجية التركي) speaks as itself, unreviewed;
         an unnamed official or source (مسؤول روسي، مصدر دبلوماسي) as an anonymous speaker."""
+        end = d.comp.subject[1] if d.comp.subject[1] > m.i else len(self.doc.tokens)
+        speaker = self._role_speaker(m, end)
+        if speaker is None:
+            return False  # a bare وزير or رئيس names no one: the words wait for an editor
+        d.new_speaker = speaker
+        if speaker.kind == "anonymous":
+            d.confidence, d.reason = 0.55, f"unnamed source: {speaker.name if len(m.role_stems) < 2 else what}"
+        else:
+            d.confidence, d.reason = 0.5, f"a role whose holder on this date is not known: {what}"
+        return True
+
+    def _role_speaker(self, m, end=None):
+        """The unreviewed speaker an unresolved office or unnamed source stands for, or None."""
         tokens = self.doc.tokens
         role = self.doc.body[tokens[m.i].start:tokens[m.j - 1].end]
         if tokens[m.i].text[:1] in "وفل" and m.clitic:
             role = role[1:]
         if anonymous_head(tokens[m.i].text) and len(m.role_stems) < 2:
-            source = read_subject(self.doc, m.i, d.comp.subject[1] if d.comp.subject[1] > m.i else len(tokens))
-            if source is not None and source.kind == "anonymous":  # مصدر مسؤول في وزارة الخارجية السعودية
-                d.new_speaker, d.confidence, d.reason = source, 0.55, f"unnamed source: {source.name}"
-                return True
+            source = read_subject(self.doc, m.i, end or len(tokens))
+            return source if source is not None and source.kind == "anonymous" else None  # مصدر مسؤول في ...
         if len(m.role_stems) < 2:
-            return False  # a bare وزير or رئيس names no one: the words wait for an editor
+            return None
         construct = m.i + 1 < m.j and _definite(tokens[m.i + 1].text)  # وزير الخارجية: one office
         if anonymous_head(tokens[m.i].text) or not (_definite(tokens[m.i].text) or construct):
-            d.new_speaker, d.confidence = NewSpeaker(role, role, "anonymous"), 0.55
-            d.reason = f"unnamed source: {what}"
-        else:
-            title = office_title(role_stems([t.text for t in tokens[m.i:m.j]]), self.gaz.offices)
-            d.new_speaker, d.confidence = NewSpeaker(title or role, role, "role"), 0.5
-            d.reason = f"a role whose holder on this date is not known: {what}"
-        return True
+            return NewSpeaker(role, role, "anonymous")
+        title = office_title(role_stems([t.text for t in tokens[m.i:m.j]]), self.gaz.offices)
+        return NewSpeaker(title or role, role, "role")
 
     def _honoured(self, d, subject):
         """وأكد سموه: the person last named with that courtesy title (سمو الشيخ عبدالله ...)."""
@@ -292,6 +302,22 @@ class Tracker:
             new = read_subject(self.doc, p + 1, d.k)  # وأصدرت وزارة الخارجية الكويتية بياناً ...، مطالبة
             if new is not None and new.kind == "organisation":
                 return [(None, new)]
+        return self._first_subject(d, lo)
+
+    def _first_subject(self, d, lo):
+        """The first person or office the sentence names outside a preposition (علّق المبعوث الدولي
+        المحادثات ...، وقال; ورحّب الأمين العام بالقرار، وقال)."""
+        tokens = self.doc.tokens
+        for m in self.mentions:
+            if not (lo <= m.i < d.k) or m.how in ("place", "anaphor") or m.clitic in ("ل", "ب") or \
+                    (m.i > lo and tokens[m.i - 1].text in _GOVERNING):
+                continue
+            if m.unresolved:
+                speaker = self._recent_new(m.role_stems, m.i) or self._role_speaker(m)
+                return [(None, speaker)] if speaker is not None else []
+            if m.new is not None or (self.gaz.people.get(m.key) or {}).get("kind") == "person":
+                return [(m.key if m.new is None else None, m.new)]
+            return []
         return []
 
     def _interviewee(self, d):

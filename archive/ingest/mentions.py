@@ -127,8 +127,8 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
             definite = False  # a second title in apposition: نائب رئيس مجلس الوزراء وزير الخارجية
         elif w.startswith("و") and is_role_head(w[1:]) and j + 1 < hi and _has_article(tokens[j + 1].text):
             definite = False  # two roles of one person: المنسق العام للهيئة ورئيس الوفد
-        elif _has_article(w) and not _hamza_al(tokens[j]):
-            definite = True
+        elif _has_article(w) and not _hamza_al(tokens[j]) and not w.startswith(("بال", "وبال")):
+            definite = True  # (بالقرار after a role is with what, not whose)
         elif not definite and not described and j + 1 < hi and _has_article(tokens[j + 1].text) \
                 and w not in FUNCTION_WORDS:
             pass  # construct chain: نائب وزير الخارجية، رئيس لجنة الدفاع
