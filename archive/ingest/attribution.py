@@ -1,13 +1,13 @@
 """Attribution: the subject of each speech cue, and what a subject-less cue continues."""
 
-from search.arabic import FUNCTION_WORDS, normalize
+from search.arabic import FUNCTION_WORDS, normalize, stem
 
 from .mentions import DOCUMENT_NOUNS, TIME_WORDS, Mention
 from .cues import cue_at
 from .mentions import NewSpeaker
 from .offices import office_title, role_stems
 from .places import phrase_tokens
-from .unknown import anonymous_head, is_feminine_subject, read_subject
+from .unknown import INSTITUTION_HEADS, anonymous_head, is_feminine_subject, read_subject, stands_for_another
 from .wordlists import word_set
 
 _AUX = word_set("كان وكان قد وقد كانت وكانت فقد لقد")
@@ -99,7 +99,7 @@ def _unknown_subject(doc, k, end):
             return Mention(x, x + 1, how="honorific", role=w)
         if w in FUNCTION_WORDS or w[:1] in "لب" or w.startswith("لل") or not w[:1].isalpha() or x in doc.quote_at:
             return None
-        new = read_subject(doc, x, end)
+        new = read_subject(doc, x, end, anaphor=True)
         if new is not None:
             return Mention(x, x + len(new.name.split()), new=new, how="unknown " + new.kind, role=new.name)
         return Mention(x, x + 1, how="unknown", role=doc.tokens[x].original)
@@ -129,6 +129,8 @@ class Tracker:
             d.new_speaker, d.confidence, d.reason = earlier, 0.6, f"named earlier: {subject.role}"
         elif subject.how == "place":  # ودعا موسكو ودمشق إلى: a place after the verb is its object here
             self._inherit(d, None)
+        elif subject.how == "unknown" and self._antecedent(d, subject.i, subject.role):
+            pass
         else:  # someone is named but not known (قال مسؤول روسي): not the last speaker
             d.confidence, d.reason = 0.2, f"unknown subject: {subject.role or subject.how}"
         self.history.append(d)
@@ -140,6 +142,8 @@ class Tracker:
             if earlier is not None:  # قالت مصادر دبلوماسية غربية ... وأضافت المصادر
                 d.new_speaker, d.confidence, d.reason = earlier, 0.6, f"named again: {what}"
                 return True
+            if stands_for_another(m.new.name):
+                return self._antecedent(d, m.i, what)  # المصادر: the sources named before
         if m.new is not None:
             read = m.how.startswith("unknown")  # read from the subject slot, not introduced by a role
             d.new_speaker, d.confidence = m.new, (0.45 if m.new.kind == "person" else 0.6) if read else 0.7
@@ -168,6 +172,8 @@ class Tracker:
                 return True
         if key is None and m.unresolved:
             return self._unknown_holder(d, m, what)
+        if key is None and (m.how == "anaphor" or m.how.startswith("unknown")):
+            return self._antecedent(d, m.i, what)
         if key is None:
             return False
         d.speaker_key, d.confidence, d.reason = key, conf, f"{how}: {what}"
@@ -203,6 +209,28 @@ class Tracker:
             return NewSpeaker(role, role, "anonymous")
         title = office_title(role_stems([t.text for t in tokens[m.i:m.j]]), self.gaz.offices)
         return NewSpeaker(title or role, role, "role")
+
+    def _antecedent(self, d, i, what):
+        """وقالت الوزارة، وأضافت الخارجية، وأضاف المصدر: the institution or source the text named
+        before with that noun (وجّهت وزارة الخارجية والمغتربين ...; صرّح مصدر رسمي ...)."""
+        tokens = self.doc.tokens
+        word = tokens[i].text
+        definite = word[1:] if word.startswith(("وال", "فال")) else word
+        if not definite.startswith("ال") or len(definite) < 5:
+            return False
+        bare = definite[2:]
+        for p in range(i - 1, -1, -1):
+            t = tokens[p].text
+            start = p if t in (bare, "و" + bare) else p - 1 if t == definite and p > 0 and \
+                stem(tokens[p - 1].text) in INSTITUTION_HEADS else None
+            if start is None:
+                continue
+            new = read_subject(self.doc, start, len(tokens))
+            if new is not None and new.kind in ("organisation", "anonymous"):
+                d.new_speaker, d.confidence, d.reason = new, 0.55, f"named before: {what} = {new.name}"
+                return True
+            return False
+        return False
 
     def _honoured(self, d, subject):
         """وأكد سموه: the person last named with that courtesy title (سمو الشيخ عبدالله ...)."""

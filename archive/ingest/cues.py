@@ -127,11 +127,12 @@ INTERVIEW = CueWord("interview", "participle", "", frozenset({"q"}), True)
 
 def cue_at(doc, k):
     """The speech cue at token k, unless it lies inside a quote."""
-    if k in doc.quote_at:
-        return None
+    if k in doc.quote_at or (k > 0 and doc.tokens[k - 1].text in _RELATIVES):
+        return None  # العدوان الذي يكشف زيف ...: a relative clause describes, it does not report
     return CUES.get(doc.tokens[k].text)
 
 
+_RELATIVES = word_set("الذي التي الذين اللذين اللتين اللواتي")
 PRONOUN_ENDINGS = ("", "ه", "ها", "هم", "هما", "نا", "ني", "ي", "كم")
 
 

@@ -1,9 +1,13 @@
 """The tokenized body the extractor questions: its tokens, quotes, sentences, paragraphs and title."""
 
+import re
+from bisect import bisect_left, bisect_right
+
 from search.arabic import tokenize
 
 from .quotes import TERMINAL, find_quotes, sentence_spans
 
+_NEWLINE = re.compile("\n")
 # Words a quote needs to count as speech on its own; shorter quotes are titles or scare quotes.
 LONG_QUOTE = 4
 
@@ -26,14 +30,13 @@ class Doc:
         self.tokens = list(tokenize(body))
         self.quotes = find_quotes(body)
         self.sentences = sentence_spans(body, self.quotes)
-        starts = [t.start for t in self.tokens]
+        self._starts = starts = [t.start for t in self.tokens]
         self.sentence_of = [index_of(self.sentences, s) for s in starts]
         self.quote_at = {}  # token index -> the quote it lies in
         for q in self.quotes:
-            for k, t in enumerate(self.tokens):
-                if q.open < t.start < q.close:
-                    self.quote_at[k] = q
-        self.paragraph_starts = {0} | {k + 1 for k, ch in enumerate(body) if ch == "\n"}
+            for k in range(bisect_right(starts, q.open), bisect_left(starts, q.close)):
+                self.quote_at[k] = q
+        self.paragraph_starts = {0} | {m.end() for m in _NEWLINE.finditer(body)}
         self.title_end = _title_end(body)
 
 
@@ -51,9 +54,17 @@ class Doc:
                 self._ranges[v] = (lo, k + 1)
         return self._ranges.get(s, (0, 0))
 
+    def token_range(self, start, end):
+        """Token indexes [i, j) of the tokens that start within [start, end)."""
+        return bisect_left(self._starts, start), bisect_left(self._starts, end)
+
     def words_in(self, start, end):
         """Words within [start, end); a word the span starts inside counts (بسرقة from its س)."""
-        return sum(1 for t in self.tokens if start < t.end and t.start >= start - 1 and t.end <= end)
+        count = 0
+        for k in range(bisect_left(self._starts, start - 1), bisect_left(self._starts, end)):
+            t = self.tokens[k]
+            count += start < t.end <= end
+        return count
 
     def is_long(self, quote):
         return self.words_in(quote.start, quote.end) >= LONG_QUOTE
@@ -72,7 +83,6 @@ class Doc:
 
 
 def index_of(spans, pos):
-    for n, (a, b) in enumerate(spans):
-        if a <= pos < b:
-            return n
-    return len(spans) - 1
+    """The span holding pos (spans sorted, apart), or the last one."""
+    n = bisect_right(spans, (pos, float("inf"))) - 1
+    return n if n >= 0 and spans[n][0] <= pos < spans[n][1] else len(spans) - 1

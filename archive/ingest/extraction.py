@@ -192,9 +192,9 @@ def _token_ranges(doc, spans):
     """Token index ranges [i, j) of character spans."""
     out = []
     for a, b in spans:
-        idx = [n for n, t in enumerate(doc.tokens) if a <= t.start < b]
-        if idx:
-            out.append((idx[0], idx[-1] + 1))
+        i, j = doc.token_range(a, b)
+        if j > i:
+            out.append((i, j))
     return out
 
 

@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from search.arabic import FUNCTION_WORDS, normalize, stem, tokenize
@@ -14,7 +15,8 @@ from .wordlists import word_set
 
 # Head nouns of the offices and functions that news text names people by.
 ROLE_HEADS = word_set("""وزير نائب مساعد متحدث ناطق مبعوث مندوب سفير رئيس امين مسءول مستشار
-    قائد زعيم ممثل مدير وكيل عضو نظير نظيري مصدر متحدثه ناطقه منسق مفوض رءيسه وزيره""")
+    قائد زعيم ممثل مدير وكيل عضو نظير نظيري مصدر متحدثه ناطقه منسق مفوض رءيسه وزيره
+    محلل قيادي ناشط خبير باحث""")
 # Whom words were said to (للصحفيين، لوكالة) and on what occasion (في ختام، في مؤتمر): never a role's.
 _ADDRESSEES = word_set("""للصحفيين للصحافيين للصحافة للصحفيات للإعلاميين للمراسلين لوكالة لقناة لصحيفة
     لإذاعة للتلفزيون لموقع لشبكة""")
@@ -94,6 +96,7 @@ def _hamza_al(token):
     return token.original.startswith(("أل", "إل"))
 
 
+@lru_cache(maxsize=100_000)
 def is_role_head(word):
     """وزير، المتحدثة، نظيره، الأمين; not plurals, which name no one speaker (المساعدات is aid, not aides)."""
     bare = word[2:] if word.startswith("ال") else word

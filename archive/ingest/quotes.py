@@ -123,7 +123,7 @@ def sentence_spans(body, quotes):
     for q in quotes:  # «... انتهى.» ends the sentence after the closing mark
         if body[q.end - 1:q.end] in TERMINAL:
             cuts.add(q.close + 1)
-    cuts.update(k + 1 for k, ch in enumerate(body) if ch == "\n")
+    cuts.update(m.end() for m in re.finditer("\n", body))
     spans, start = [], 0
     for cut in sorted(cuts) + [len(body)]:
         if body[start:cut].strip():

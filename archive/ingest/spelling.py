@@ -1,5 +1,7 @@
 """Transliteration-tolerant name keys: سيرجي/سيرغي، دي مستورا/دي ميستورا، ستيفان/ستافان read alike."""
 
+from functools import lru_cache
+
 from search.arabic import FUNCTION_WORDS
 
 # Letters Arabic outlets use for the one foreign G (سيرغي، سيرجي، سيرقي).
@@ -13,6 +15,7 @@ _PARTICLES = frozenset({"دي", "دو", "فان", "فون", "ابو", "عبد"})
 MIN_WORD, MIN_NAME = 6, 7
 
 
+@lru_cache(maxsize=100_000)  # word frequencies are Zipfian: each spelling is keyed once
 def word_key(word):
     """The transliteration-tolerant key of one normalized word."""
     word = word.translate(_G_LETTERS)
@@ -35,4 +38,7 @@ def _long_enough(words):
 
 def keyed_tokens(tokens):
     """The tokens with their text replaced by word keys, for matching names by their keys."""
-    return [t._replace(text=word_key(t.text)) for t in tokens]
+    return [_new_token(type(t), (word_key(t.text), t.original, t.start, t.end)) for t in tokens]
+
+
+_new_token = tuple.__new__  # a Token with another text, without NamedTuple's slower _replace

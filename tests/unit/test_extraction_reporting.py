@@ -403,3 +403,26 @@ def test_a_participle_after_an_institution_that_issued_a_statement(gaz):
 ])
 def test_the_speaker_a_sentence_named_first_goes_on_after_a_non_speech_verb(gaz, body, speaker):
     assert said(body, gaz)[-1][0] == speaker
+
+
+def test_a_definite_noun_names_again_the_institution_or_source_named_before(gaz):
+    body = ("وجّهت وزارة الخارجية والمغتربين رسالتين إلى الأمين العام.\n\n"
+            "وقالت الوزارة في رسالتيها إن العدوان مهّد الطريق للإرهابيين.\n\n"
+            "وأضافت الخارجية أن الغارات جاءت بعد أيام من الاتفاق.\n\n"
+            "في سياق متصل، صرّح مصدر رسمي في الوزارة بأن سورية تدين العدوان.\n\n"
+            "وأضاف المصدر أن ما جرى عمل متعمد.")
+    assert [s for s, _ in said(body, gaz)] == ["org:وزارة الخارجية والمغتربين"] * 2 + ["anon:مصدر رسمي في الوزارة"] * 2
+
+
+@pytest.mark.parametrize("body", ["وقالت الحكومة إن الوضع مستقر.", "وقال جيش إن الوضع مستقر."])
+def test_one_common_noun_with_nothing_before_names_no_one(gaz, body):
+    assert said(body, gaz)[0][0] is None
+
+
+def test_a_body_with_a_one_word_name_speaks(gaz):
+    assert said("وزعم البنتاغون أن الطيارين أخطأوا الهدف.", gaz)[0][0] == "org:البنتاغون"
+
+
+def test_a_speech_verb_in_a_relative_clause_reports_nothing(gaz):
+    body = "وقال لافروف إن العدوان الذي يكشف زيف ادعاءات واشنطن لن يمر."
+    assert said(body, gaz) == [("sergey-lavrov", "العدوان الذي يكشف زيف ادعاءات واشنطن لن يمر")]
