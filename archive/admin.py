@@ -31,6 +31,7 @@ class ReviewQueueFilter(admin.SimpleListFilter):
 
 class PersonAliasInline(admin.TabularInline):
     model = PersonAlias
+    fields = ["name", "proposed"]
     extra = 1
 
 
@@ -61,7 +62,7 @@ class SourceAdmin(admin.ModelAdmin):
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "name_en", "kind", "role", "reviewed", "statement_count"]
-    list_filter = ["kind", "reviewed"]
+    list_filter = ["kind", "reviewed", ("aliases__proposed", admin.BooleanFieldListFilter)]
     search_fields = ["name", "name_en", "slug", "aliases__name", "role"]
     prepopulated_fields = {"slug": ["name_en"]}
     inlines = [PersonAliasInline, PositionInline]

@@ -89,6 +89,9 @@ class PersonAlias(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField("الاسم البديل", max_length=200)
+    # A spelling import matched to this person by sound (سيرجي for سيرغي): untick to accept it,
+    # delete it to refuse it. It is matched like any alias meanwhile.
+    proposed = models.BooleanField("اقترحته الآلة", default=False)
 
     class Meta:
         ordering = ["name"]

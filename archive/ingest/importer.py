@@ -115,6 +115,14 @@ def confidence_of(value):
     return min(max(value, 0.0), 1.0) if value == value else None  # NaN is no confidence
 
 
+def propose_spellings(spellings, people):
+    """Spellings of known people the extractor matched by sound become proposed aliases for an editor."""
+    for key, spelling in spellings:
+        person = people.get(key)
+        if person is not None and not person.aliases.filter(name=spelling).exists():
+            PersonAlias.objects.create(person=person, name=spelling[:200], proposed=True)
+
+
 def link(through, article, name, rows):
     """Add mentions to an article that it does not have yet, in one insert."""
     present = set(through.objects.filter(article=article).values_list(f"{name}_id", flat=True))
@@ -164,6 +172,7 @@ class Importer:
             created_people += created
             named |= created and person.kind == Person.Kind.PERSON
             people[new.ident()] = person
+        propose_spellings(found.spellings, people)
         places = {p.slug: p for p in Place.objects.filter(slug__in=found.places)}
         dates = find_dates(article.body, article.published)
         taken = [(s.start, s.end) for s in article.statements.all()]
