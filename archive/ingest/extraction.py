@@ -356,6 +356,9 @@ def _trim(doc, start, end):
             return start, end
 
 
+_AND_THAT = frozenset(normalize(w) for w in "وأن وإن وأنه وأنها وأنّ وإنّ".split())  # ، وأن ...: the same statement
+
+
 def _closing_quote(doc, d):
     """A long quote that ends the clause and starts a clause of its own: (cut position, quote)."""
     body = doc.body
@@ -369,7 +372,7 @@ def _closing_quote(doc, d):
             gap = doc.gap(m)
             if doc.tokens[m - 1].start <= d.start:
                 break
-            if "،" in gap or "," in gap:
+            if ("،" in gap or "," in gap) and doc.tokens[m].text not in _AND_THAT:
                 return doc.tokens[m - 1].end + gap.replace(",", "،").index("،"), q
         if doc.tokens[first].text in _WA_FUNCTION:
             return q.open, q

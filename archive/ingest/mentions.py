@@ -146,13 +146,16 @@ def _role_end(tokens, body, i, hi, names_at, places_at=frozenset()):
 def _not_a_first_name(tokens, j, k, hi):
     """تطورات الأوضاع، لوكالة الأنباء، لقوى التغيير: a plural or a preposition's noun opens no name."""
     first = tokens[j].text
-    governed = first[:1] == "ل" and (first[1:] in _BODIES or first[1:].endswith(("ه", "ي")) and j + 1 < hi and
-                                     tokens[j + 1].text.startswith("ال"))
+    governed = first[:1] == "ل" and (first[1:] in _BODIES | _OUTLETS or first[1:].endswith(("ه", "ي")) and
+                                     j + 1 < hi and tokens[j + 1].text.startswith("ال"))
     return (first.endswith("ات") and len(first) >= 5) or governed
 
 
 # Bodies an office belongs to, after ل (الأمين العام لحلف شمال الأطلسي، المبعوث الخاص لمجلس ...).
 _BODIES = word_set("حلف مجلس منظمة هيئة لجنة جامعة اتحاد صندوق برنامج مكتب مفوضية وكالة جيش قوات حزب تيار ائتلاف")
+# The first words of outlets a speaker talks to (قال لعنب بلدي، لرويترز): whom, never who.
+_OUTLETS = word_set("""عنب رويترز الأناضول سبوتنيك الجزيرة العربية الحياة الشرق أورينت زمان فرانس الميادين
+    تاس إنترفاكس سانا إرنا روسيا بي سي الوطن القدس عكاظ""")
 _OPENERS = word_set("لكن ولكن أما و ف ثم بينما فيما")
 _COURTESY = word_set("سعادة معالي سمو فخامة الدكتور الشيخ السيد السيدة الأمير")
 
@@ -219,6 +222,8 @@ def _name_after(tokens, body, j, hi, is_cue):
             break
     if k == j or _not_a_first_name(tokens, j, k, hi) or (k - j == 1 and _possessed(tokens[j].text)):
         return None
+    if k - j == 1 and k < hi and body[tokens[j].end:tokens[k].start].strip()[:1] in "«“\"":
+        return None  # هيئة أركان «جيش الإسلام»: a word before a quoted name is part of that name
     if k >= hi:
         return j, k
     punctuated = body[tokens[k - 1].end:tokens[k].start].strip()

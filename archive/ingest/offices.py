@@ -9,7 +9,8 @@ from .places import phrase_tokens
 
 # Spelling variants of role words that the normalizer rightly keeps apart (أميركي/أمريكي).
 _VARIANTS = {normalize("اميركي"): normalize("امريكي"), normalize("دولي"): normalize("اممي")}  # المبعوث الدولي = الأممي
-_PHRASE_VARIANTS = ((("امم", "متحد"), "اممي"),)  # مبعوث الأمم المتحدة = المبعوث الأممي
+_UN = stem(normalize("الأممي"))
+_PHRASE_VARIANTS = ((("امم", "متحد"), _UN),)  # مبعوث الأمم المتحدة = المبعوث الأممي
 
 
 @dataclass
@@ -29,6 +30,13 @@ class Office:
         return day is None or ((self.start is None or self.start <= day) and (self.end is None or day <= self.end))
 
 
+def _unglued(word):
+    """لهيئة، بريف: the preposition glued to a role's noun is not the noun (the query stemmer keeps it)."""
+    if word.startswith("لل") and len(word) > 4:
+        return "ال" + word[2:]  # للأمين = ل + الأمين
+    return word[1:] if word[:1] in "لب" and len(word) > 4 else word
+
+
 def _country(word):
     """مندوب روسيا = المندوب الروسي: a country's name and its adjective read as one (روسيا، روسي -> روس)."""
     for end in ("يا", "ي", "ا"):
@@ -39,12 +47,16 @@ def _country(word):
 
 def role_stems(words):
     """Content stems of role words, spelling variants folded: المتحدث باسم الخارجية الأميركية."""
-    stems = [_country(_VARIANTS.get(stem(w), stem(w))) for w in words if w not in FUNCTION_WORDS]
+    stems = [_country(_VARIANTS.get(stem(_unglued(w)), stem(_unglued(w)))) for w in words if w not in FUNCTION_WORDS]
+    if len(stems) > 2 and stems[1:].count("امين") and "عام" in stems:  # المبعوث الخاص للأمين العام = الأممي
+        at = stems.index("امين", 1)
+        if stems[at + 1:at + 2] == ["عام"]:
+            stems[at:at + 2] = [_country(_UN)]
     for parts, joined in _PHRASE_VARIANTS:
         parts = tuple(normalize(p) for p in parts)
         for n in range(len(stems) - 1):
             if tuple(stems[n:n + 2]) == parts:
-                stems[n:n + 2] = [joined, ""]
+                stems[n:n + 2] = [_country(joined), ""]
     return [s for s in stems if s]
 
 

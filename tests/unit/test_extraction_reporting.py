@@ -426,3 +426,29 @@ def test_a_body_with_a_one_word_name_speaks(gaz):
 def test_a_speech_verb_in_a_relative_clause_reports_nothing(gaz):
     body = "وقال لافروف إن العدوان الذي يكشف زيف ادعاءات واشنطن لن يمر."
     assert said(body, gaz) == [("sergey-lavrov", "العدوان الذي يكشف زيف ادعاءات واشنطن لن يمر")]
+
+
+def test_a_second_that_clause_with_its_own_quote_is_the_same_statement(gaz):
+    body = "وأكّد لافروف أن العملية “تستهدف الإرهابيين حصراً”، وأن روسيا “تحترم وحدة الأراضي السورية”."
+    assert said(body, gaz) == [("sergey-lavrov",
+                                "العملية “تستهدف الإرهابيين حصراً”، وأن روسيا “تحترم وحدة الأراضي السورية”")]
+
+
+def test_the_envoy_of_the_secretary_general_is_the_un_envoy(gaz):
+    body = "وأعرب المبعوث الخاص للأمين العام للأمم المتحدة إلى سورية عن أمله في أن يطبق القرار فوراً."
+    assert said(body, gaz)[0][0] == "staffan-de-mistura"
+
+
+@pytest.mark.parametrize("body,speaker", [
+    ("وكتب المتحدث باسم هيئة أركان «جيش الإسلام» عبر حسابه في تويتر أن «الغوطة لن تكون داريا ثانية».",
+     "role:المتحدث باسم هيئة أركان"),
+    ("وغرّد وزير الخارجية عادل الجبير أن المملكة تقف مع الشعب السوري.", "adel-al-jubeir"),
+])
+def test_written_and_tweeted_words_are_statements(gaz, body, speaker):
+    assert same_speaker(said(body, gaz)[0][0], speaker)
+
+
+def test_the_outlet_spoken_to_is_not_the_speaker(gaz):
+    body = ("وفي ما يلي جزء من حديث رئيس المجلس المحلي لعنب بلدي:\n"
+            "هل هناك مفاوضات؟\n- لا مفاوضات حتى الآن مع أي طرف.")
+    assert all(s != "new:لعنب بلدي" for s, _ in said(body, gaz))
