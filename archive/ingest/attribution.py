@@ -1,110 +1,14 @@
-"""Attribution: the subject of each speech cue, and what a subject-less cue continues."""
+"""Attribution: the speaker of each statement, from its cue's subject or what a subject-less cue continues."""
 
-from search.arabic import FUNCTION_WORDS, normalize, stem
+from search.arabic import normalize, stem
 
-from .mentions import DOCUMENT_NOUNS, TIME_WORDS, Mention
+from .mentions import DOCUMENT_NOUNS, TIME_WORDS
 from .cues import cue_at
 from .mentions import NewSpeaker
 from .offices import office_title, role_stems
 from .places import phrase_tokens
 from .unknown import INSTITUTION_HEADS, anonymous_head, is_feminine_subject, read_subject, stands_for_another
-from .wordlists import word_set
-
-_AUX = word_set("كان وكان قد وقد كانت وكانت فقد لقد")
-_LEAD_WORDS = word_set("من جهته جهتها جانبه جانبها في المقابل و")
-_KANA = word_set("كان وكان كانت وكانت")
-_GOVERNING = word_set("في من إلى الى مع عن على لدى أمام بين ضد نحو عبر حول")
-_WHERE = word_set("في وفي من ومن إلى الى لدى أمام داخل")
-_REPLY = word_set("بدوره بدورها بدورهم جهته جهتها جانبه جانبها المقابل")
-_PRONOUN_ENDS = ("ه", "ها", "هم", "هما")
-_ADVERBS = word_set("مره اخري كذلك بدوره بدورها هنا حينها خلاله خلالها فيه فيها")
-# Honorifics that stand for the last person named (وأضاف معاليه، وأكد سموه).
-_HONORIFICS = word_set("معاليه سموه فخامته سيادته دولته سعادته")
-_TITLE_OF = {normalize(a): normalize(b) for a, b in (("معاليه", "معالي"), ("سموه", "سمو"), ("فخامته", "فخامة"),
-                                                   ("سعادته", "سعادة"), ("سيادته", "السيد"), ("دولته", "دولة"))}
-# Courtesy titles before a name or an office (أعرب سعادة وزير الخارجية، قال معالي الدكتور ...).
-_COURTESY = word_set("سعادة معالي سمو فخامة الدكتور الشيخ السيد السيدة")
-
-
-def _free(tokens, m, k):
-    """A subject follows its verb at once or after time words only (قال اليوم وزير ...), and carries
-    no ل/ب: لوكالة انترفاكس is whom he told, في لقاء بكين where."""
-    return m.clitic not in ("ل", "ب") and all(tokens[x].text in TIME_WORDS | _AUX | _COURTESY
-                                              for x in range(k + 1, m.i))
-
-
-def subject_before(doc, mentions, lo, k):
-    """The mention that ends right before token k (كان لافروف أكد), first of a coordination."""
-    tokens = doc.tokens
-    pre = [m for m in mentions if lo <= m.i and m.j <= k and m.clitic not in ("ل", "ب")
-           and not (m.how == "place" and m.i > 0 and tokens[m.i - 1].text in _WHERE)  # وفي جنيف قال ...
-           and all(tokens[x].text in _AUX for x in range(m.j, k))
-           and not any(doc.gap(x).strip() for x in range(m.j, k + 1))]
-    if not pre:
-        return None
-    m = pre[-1]
-    first = [x for x in mentions if x.j == m.i and x.i >= lo and not doc.gap(m.i).strip()]
-    return first[-1] if first and tokens[m.i].text.startswith("و") else m
-
-
-def subject_of(doc, d, mentions):
-    """The mention that is the subject of draft d's cue, or None when the cue has none."""
-    tokens, k, cue, comp = doc.tokens, d.k, d.cue, d.comp
-    lo, _ = doc.sentence_tokens(d.sentence)
-    after = [m for m in mentions if k < m.i < max(comp.subject[1], k + 1)]
-    if cue.form == "according":
-        told = k + 1 < len(tokens) and tokens[k + 1].text == "ما"  # بحسب ما أعلنت الخارجية
-        if after and after[0].i <= k + (4 if told else 2):
-            return after[0]
-        x = k + 2 if k + 1 < len(tokens) and tokens[k + 1].text in ("عن", "ل") else k + 1 + 2 * told
-        new = read_subject(doc, x, comp.subject[1]) if x < comp.subject[1] else None
-        return Mention(x, x + len(new.name.split()), new=new, how="unknown " + new.kind, role=new.name) if new else None
-    if cue.form == "participle" or d.parent is not None:
-        return None
-    if cue.lemma == normalize("نقل"):
-        return next((m for m in after if tokens[m.i - 1].text == "عن"), None)
-    if cue.form == "masdar":
-        # إعلان الولايات المتحدة: the agent follows; قوله، التأكيد: it is the subject before
-        bare = not tokens[k].text.endswith(_PRONOUN_ENDS) and not _definite(tokens[k].text)
-        found = next((m for m in after if m.i == k + 1), None) if bare else None
-        return found or subject_before(doc, mentions, lo, k)
-    found = next((m for m in after if m.i <= k + 4 and _free(tokens, m, k)), None)
-    before = subject_before(doc, mentions, lo, k)
-    fronted = cue.form == "imperfect" and k > lo and not doc.gap(k).strip() and tokens[k - 1].text not in FUNCTION_WORDS
-    if found or before or fronted:  # الحكومة تطالب مجلس الأمن: the subject came first, what follows is the object
-        return found or before
-    return _subject_after_kana(doc, lo, k) or _unknown_subject(doc, k, comp.subject[1])
-
-
-def _subject_after_kana(doc, lo, k):
-    """وكانت القيادة العامة للجيش قد أعلنت: the subject stands between كان and قد."""
-    tokens = doc.tokens
-    if k - lo < 3 or tokens[lo].text not in _KANA or tokens[k - 1].text not in _AUX:
-        return None
-    new = read_subject(doc, lo + 1, k - 1)
-    return Mention(lo + 1, k - 1, new=new, how="unknown " + new.kind, role=new.name) if new else None
-
-
-def _unknown_subject(doc, k, end):
-    """ويقول محللون إن، وأشار التقرير إلى: a subject word no gazetteer knows, so not the last speaker.
-
-    Adverbs in the accusative (مجددا، لاحقا) and time words are skipped; a word with a preposition
-    clitic (للصحفيين) or a function word is no subject.
-    """
-    for x in range(k + 1, min(end, k + 3)):
-        w = doc.tokens[x].text
-        if w in TIME_WORDS or w in _AUX or (w.endswith("ا") and len(w) >= 4) or w in _ADVERBS:
-            continue
-        if w in _HONORIFICS:
-            return Mention(x, x + 1, how="honorific", role=w)
-        if w in FUNCTION_WORDS or w[:1] in "لب" or w.startswith("لل") or not w[:1].isalpha() or x in doc.quote_at:
-            return None
-        new = read_subject(doc, x, end, anaphor=True)
-        if new is not None:
-            return Mention(x, x + len(new.name.split()), new=new, how="unknown " + new.kind, role=new.name)
-        return Mention(x, x + 1, how="unknown", role=doc.tokens[x].original)
-    return None
-
+from .subjects import AUX, GOVERNING, LEAD_WORDS, REPLY, TITLE_OF, definite, free
 
 class Tracker:
     """Walks the drafts in order, giving each a speaker and remembering who spoke last."""
@@ -114,7 +18,7 @@ class Tracker:
 
     def attribute(self, d, subject):
         lo, _ = self.doc.sentence_tokens(d.sentence)
-        d.reply = any(self.doc.tokens[x].text in _REPLY for x in range(lo, d.k))
+        d.reply = any(self.doc.tokens[x].text in REPLY for x in range(lo, d.k))
         if d.parent is not None:
             d.speaker_key, d.new_speaker, d.role_mention = d.parent.speaker_key, d.parent.new_speaker, d.parent.role_mention
             d.confidence, d.reason = d.parent.confidence, d.parent.reason + "; quote in the same clause"
@@ -160,12 +64,12 @@ class Tracker:
         elif m.how == "anaphor":  # البيان: any institution; الوزارة: a ministry
             key, conf = self._recent(lambda h: (self.gaz.people.get(h) or {}).get("kind") == "organisation" and (
                 m.role_stems <= DOCUMENT_NOUNS or self.gaz.describes(h, m.role_stems))), 0.6
-        elif m.unresolved and _definite(self.doc.tokens[m.i].text):
+        elif m.unresolved and definite(self.doc.tokens[m.i].text):
             key, conf, how = self._recent(lambda h: self.gaz.describes(h, m.role_stems, self.day)), 0.6, \
                 "earlier speaker fitting"
         elif m.unresolved:
             key, conf, how, d.role_mention = m.fallback, 0.5, "the institution of an unnamed spokesman", m
-        if key is None and m.unresolved and (_definite(self.doc.tokens[m.i].text) or len(m.role_stems) >= 2):
+        if key is None and m.unresolved and (definite(self.doc.tokens[m.i].text) or len(m.role_stems) >= 2):
             earlier = self._recent_new(m.role_stems, m.i)  # قال مسؤول روسي ... وأضاف المسؤول
             if earlier is not None:
                 d.new_speaker, d.confidence, d.reason = earlier, 0.55, f"earlier speaker fitting: {what}"
@@ -204,8 +108,8 @@ class Tracker:
             return source if source is not None and source.kind == "anonymous" else None  # مصدر مسؤول في ...
         if len(m.role_stems) < 2:
             return None
-        construct = m.i + 1 < m.j and _definite(tokens[m.i + 1].text)  # وزير الخارجية: one office
-        if anonymous_head(tokens[m.i].text) or not (_definite(tokens[m.i].text) or construct):
+        construct = m.i + 1 < m.j and definite(tokens[m.i + 1].text)  # وزير الخارجية: one office
+        if anonymous_head(tokens[m.i].text) or not (definite(tokens[m.i].text) or construct):
             return NewSpeaker(role, role, "anonymous")
         title = office_title(role_stems([t.text for t in tokens[m.i:m.j]]), self.gaz.offices)
         return NewSpeaker(title or role, role, "role")
@@ -234,7 +138,7 @@ class Tracker:
 
     def _honoured(self, d, subject):
         """وأكد سموه: the person last named with that courtesy title (سمو الشيخ عبدالله ...)."""
-        title = _TITLE_OF.get(subject.role)
+        title = TITLE_OF.get(subject.role)
         for m in reversed([m for m in self.mentions if m.j <= subject.i]):
             person = m.new is not None and m.new.kind == "person" or \
                 (self.gaz.people.get(m.key) or {}).get("kind", "") == "person"
@@ -309,7 +213,7 @@ class Tracker:
                 continue
             if any(h.k == k for h in self.history):
                 return []  # it governed a statement: the last speaker is its speaker already
-            m = next((m for m in self.mentions if k < m.i <= k + 4 and _free(self.doc.tokens, m, k)), None)
+            m = next((m for m in self.mentions if k < m.i <= k + 4 and free(self.doc.tokens, m, k)), None)
             if m is not None and (m.new is not None or m.key in self.gaz.people):
                 return [(m.key if m.new is None else None, m.new)]
             return []
@@ -319,10 +223,10 @@ class Tracker:
         """The person a sentence opens with as the subject of its first verb (وكان X قد ...، بدوره، رحّب X)."""
         lo, _ = self.doc.sentence_tokens(d.sentence)
         tokens, p = self.doc.tokens, lo
-        while p < d.k and (tokens[p].text in _REPLY or tokens[p].text in _LEAD_WORDS):
+        while p < d.k and (tokens[p].text in REPLY or tokens[p].text in LEAD_WORDS):
             p += 1
         for m in self.mentions:
-            if p < m.i <= p + 2 and m.i < d.k and all(tokens[x].text in _AUX | TIME_WORDS for x in range(p + 1, m.i)) \
+            if p < m.i <= p + 2 and m.i < d.k and all(tokens[x].text in AUX | TIME_WORDS for x in range(p + 1, m.i)) \
                     and m.clitic not in ("ل", "ب") and (m.new is not None and m.new.kind == "person" or
                                                      (self.gaz.people.get(m.key) or {}).get("kind") == "person"):
                 return [(m.key if m.new is None else None, m.new)]
@@ -338,7 +242,7 @@ class Tracker:
         tokens = self.doc.tokens
         for m in self.mentions:
             if not (lo <= m.i < d.k) or m.how in ("place", "anaphor") or m.clitic in ("ل", "ب") or \
-                    (m.i > lo and tokens[m.i - 1].text in _GOVERNING):
+                    (m.i > lo and tokens[m.i - 1].text in GOVERNING):
                 continue
             if m.unresolved:
                 speaker = self._recent_new(m.role_stems, m.i) or self._role_speaker(m)
@@ -390,10 +294,6 @@ class Tracker:
                 kept.pop()
             kept.append(d)
         return kept
-
-
-def _definite(word):
-    return word.startswith(("ال", "وال", "فال", "لل"))
 
 
 

@@ -157,7 +157,8 @@ _BODIES = word_set("حلف مجلس منظمة هيئة لجنة جامعة ات
 _OUTLETS = word_set("""عنب رويترز الأناضول سبوتنيك الجزيرة العربية الحياة الشرق أورينت زمان فرانس الميادين
     تاس إنترفاكس سانا إرنا روسيا بي سي الوطن القدس عكاظ""")
 _OPENERS = word_set("لكن ولكن أما و ف ثم بينما فيما")
-_COURTESY = word_set("سعادة معالي سمو فخامة الدكتور الشيخ السيد السيدة الأمير")
+# Courtesy titles before a name or an office (سعادة الدكتور خالد العطية، أعرب سعادة وزير الخارجية).
+COURTESY = word_set("سعادة معالي سمو فخامة الدكتور الشيخ السيد السيدة الأمير المهندس اللواء العميد العقيد")
 
 
 def _name_word(word):
@@ -306,11 +307,12 @@ class MentionFinder:
             if not m.unresolved or m.i < 2 or _has_article(tokens[m.i].text):
                 continue
             a = m.i
-            while a > 0 and m.i - a < 5 and a - 1 not in taken and tokens[a - 1].text not in _COURTESY and not body[tokens[a - 1].end:tokens[a].start].strip() \
+            while a > 0 and m.i - a < 5 and a - 1 not in taken and tokens[a - 1].text not in COURTESY \
+                    and not body[tokens[a - 1].end:tokens[a].start].strip() \
                     and _name_word(tokens[a - 1].text) and not self.is_cue(a - 1):
                 a -= 1
             opening = a == 0 or body[tokens[a - 1].end:tokens[a].start].strip() or tokens[a - 1].text in _OPENERS \
-                or tokens[a - 1].text in _COURTESY
+                or tokens[a - 1].text in COURTESY
             if m.i - a >= 2 and opening and not _not_a_first_name(tokens, a, m.i, m.i):
                 name = body[tokens[a].start:tokens[m.i - 1].end]
                 m.new, m.how, m.i = NewSpeaker(name, m.role), "new", a

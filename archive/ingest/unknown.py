@@ -3,7 +3,7 @@
 from search.arabic import FUNCTION_WORDS, normalize, stem
 
 from .cues import cue_at
-from .mentions import TIME_WORDS, NewSpeaker, is_role_head
+from .mentions import COURTESY, TIME_WORDS, NewSpeaker, is_role_head
 from .wordlists import word_set
 
 # Head nouns of institutions that speak in news copy (الأمم المتحدة في بيان، وزارة الدفاع التركية).
@@ -22,7 +22,6 @@ _NOT_NAMES = word_set("""مراسل مراسلنا مراسلة إنه إنها 
     مجددا أيضا كذلك بدوره بدورها نفسه نفسها الجانب الطرف الطرفان الطرفين الجانبان الجانبين
     الكثير العديد المزيد البعض بعضهم أحد إحدى كلا كلتا""")
 _LINKS = word_set("باسم في لدى من عن")
-_HONORIFICS = word_set("سعادة معالي سمو فخامة الدكتور الشيخ السيد السيدة الأمير المهندس اللواء العميد العقيد")
 _PARTICLES = word_set("بن ابن بنت آل أبو عبد")  # مصدر في الخارجية، مسؤول من المعارضة، متحدث باسم ...
 _FEMININE_END = "ه"
 
@@ -31,7 +30,7 @@ def read_subject(doc, x, end, anaphor=False):
     """The NewSpeaker named by the words from token x (the subject slot after a cue), or None.
     One word names no one new (الحكومة، جيش); with `anaphor` a definite one is returned for the
     caller to find whom it names again (وأضافت المصادر)."""
-    while x < end and doc.tokens[x].text in _HONORIFICS:
+    while x < end and doc.tokens[x].text in COURTESY:
         x += 1  # سعادة الدكتور خالد العطية: the titles of courtesy are not the name
     words = _phrase(doc, x, end, lambda k: cue_at(doc, k) is not None)
     if not words:

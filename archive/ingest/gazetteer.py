@@ -1,0 +1,129 @@
+"""The known people, offices and places, indexed for finding them in text (built from plain dicts)."""
+
+import json
+from dataclasses import dataclass
+
+from search.arabic import normalize
+
+from .offices import office_of, role_stems
+from .places import PhraseIndex, phrase_tokens
+from .spelling import name_keys
+
+_GOVERNMENT_WORDS = frozenset(normalize(w) for w in "حكومة الحكومة إدارة الإدارة".split())
+
+
+@dataclass
+class Gazetteer:
+    """The known people and places, indexed for matching in text."""
+
+    people: dict
+    places: dict
+    names: PhraseIndex
+    place_names: PhraseIndex
+    offices: list
+    shared: dict  # a synthetic key -> the keys whose names all read this way (resolved by recency)
+    governments: dict  # normalized country name -> the organisation that speaks for it
+    sounds: PhraseIndex = None  # people's names by their transliteration-tolerant keys
+
+    @classmethod
+    def from_dicts(cls, people, places):
+        names, place_names = PhraseIndex(), PhraseIndex(bare_article=True, place_names=True)
+        offices, governments, owners = [], {}, {}
+        for p in people:
+            for alias in _unique([p["name"], *p.get("aliases", ())]):
+                owners.setdefault(phrase_tokens(alias), set()).add(p["key"])
+            for pos in p.get("positions", ()):
+                offices.append(office_of(p["key"], pos["title"], pos.get("start"), pos.get("end")))
+            if p.get("kind") == "organisation" and set(phrase_tokens(p["name"])) & _GOVERNMENT_WORDS:
+                governments.setdefault(normalize(p.get("affiliation", "")), p["key"])
+        weak = {}
+        for p in people:
+            for form in _short_forms(p):
+                weak.setdefault(form, set()).add(p["key"])
+        shared = {}
+        for words, keys in list(owners.items()) + [(w, k) for w, k in weak.items() if w not in owners]:
+            key = next(iter(keys)) if len(keys) == 1 else "shared:" + " ".join(words)
+            if len(keys) > 1:
+                shared[key] = sorted(keys)
+            names.add(" ".join(words), key, weak=words in weak and words not in owners)
+        for pl in places:
+            for alias in _unique([pl["name"], *pl.get("aliases", ())]):
+                place_names.add(alias, pl["key"])
+        return cls({p["key"]: p for p in people}, {p["key"]: p for p in places}, names, place_names,
+                   offices, shared, governments, _sounds(people, owners))
+
+    def government_of(self, place_key):
+        """أعلنت واشنطن: a country or its capital speaking is its government, when one is known."""
+        place = self.places.get(place_key) or {}
+        country = place.get("name") if place.get("kind") == "country" else place.get("country", "")
+        return self.governments.get(normalize(country or ""))
+
+    def feminine(self, key):
+        """Whether a speaker takes feminine verbs: an institution named by a feminine noun (وزارة),
+        a person said to be female or holding a feminine title (المتحدثة)."""
+        person = self.people.get(key) or {}
+        if person.get("gender"):
+            return person["gender"] in ("f", "female")
+        if person.get("kind") == "organisation":
+            words = phrase_tokens(person.get("name", ""))
+            return bool(words) and words[0].endswith("ه")
+        return any(phrase_tokens(p["title"])[:1] and phrase_tokens(p["title"])[0].endswith("ه")
+                   for p in person.get("positions", ()))
+
+    def describes(self, key, stems, day=None):
+        """Whether the role words fit this actor's aliases or the offices they hold on `day`
+        (المسؤول الروسي): a former minister is not "the minister" of a later article."""
+        person = self.people.get(key) or {}
+        forms = [set(role_stems(phrase_tokens(a))) for a in [person.get("name", ""), *person.get("aliases", ())]]
+        held = [o for o in self.offices if o.key == key]
+        if held and any(set(stems) <= o.stems for o in held) and not any(o.valid_on(day) for o in held):
+            return False
+        forms += [set(o.stems) for o in held if o.valid_on(day)]
+        return any(set(stems) <= f for f in forms if f)
+
+
+def _sounds(people, owners):
+    """People's names by their spelling keys; a key two people share matches neither."""
+    keyed = {}
+    for p in people:
+        if p.get("kind", "person") != "person":
+            continue
+        for alias in _unique([p["name"], *p.get("aliases", ())]):
+            for key in name_keys(phrase_tokens(alias)):
+                keyed.setdefault(key, set()).add(p["key"])
+    index = PhraseIndex()
+    for key, owners_of_key in keyed.items():
+        if len(owners_of_key) == 1:
+            index.add_words(key, next(iter(owners_of_key)))
+    return index
+
+
+def _unique(names):
+    return [n for n in dict.fromkeys(names) if n and n.strip()]
+
+
+def _short_forms(person):
+    """Weak forms: a person's family name, an institution's name cut after two words."""
+    words = phrase_tokens(person["name"])
+    if person.get("kind") == "person" and len(words) >= 2 and len(words[-1]) >= 3:
+        return [words[-1:]]
+    if person.get("kind") == "organisation":
+        return [tuple(phrase_tokens(a))[:2] for a in person.get("aliases", ()) if len(phrase_tokens(a)) >= 3]
+    return []
+
+
+def gazetteer_dicts_from_curation(curation):
+    """(people, places) dicts for Gazetteer.from_dicts from a curation.json structure."""
+    people = [{"key": p["slug"], "name": p["name"], "name_en": p.get("name_en", ""),
+               "aliases": p.get("aliases", []), "kind": p.get("kind", "person"),
+               "affiliation": p.get("affiliation", ""), "positions": p.get("positions", [])}
+              for p in curation.get("people", [])]
+    places = [{"key": p["slug"], "name": p["name"], "name_en": p.get("name_en", ""),
+               "aliases": p.get("aliases", []), "kind": p.get("kind", "city"), "country": p.get("country", "")}
+              for p in curation.get("places", [])]
+    return people, places
+
+
+def load_curation_gazetteer(path):
+    with open(path, encoding="utf-8") as f:
+        return Gazetteer.from_dicts(*gazetteer_dicts_from_curation(json.load(f)))
