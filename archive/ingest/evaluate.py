@@ -78,7 +78,8 @@ def score_article(name, body, published, gold_statements, gold_places, gazetteer
     result = extract(body, published, gazetteer)
     gold = [(*nth_span(body, g["text"], g.get("occurrence", 1)), g) for g in gold_statements]
     score = ArticleScore(name, gold=len(gold), proposed=len(result.statements),
-                         gold_places=set(gold_places), found_places=set(result.places))
+                         gold_places=set(gold_places or ()),
+                         found_places=set(result.places) if gold_places is not None else set())
     for start, end, g in gold:
         covering = [p for p in result.statements if _overlap(p, start, end) >= MIN_OVERLAP * (end - start)]
         score.found += bool(covering)
@@ -170,7 +171,7 @@ def evaluate_against_curation(curation_path=SEEDS_DIR / "curation.json", seeds_d
 def evaluate_samples(samples, gazetteer):
     """Scores for annotated articles: dicts with name, body, published, statements, places."""
     return Report([score_article(s["name"], s["body"], s.get("published"), s["statements"],
-                                 s.get("places", []), gazetteer) for s in samples])
+                                 s.get("places"), gazetteer) for s in samples])  # no list: places not judged
 
 
 def load_style(path):
