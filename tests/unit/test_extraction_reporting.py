@@ -1,23 +1,14 @@
 """What was said in the structures agency and newspaper copy uses: cues, spans and layouts, on text written here."""
 
-import json
-
 import pytest
 
-from archive.ingest.evaluate import SEEDS_DIR, speaker_id
-from archive.ingest.extraction import Gazetteer, extract, gazetteer_dicts_from_curation
+from archive.ingest.extraction import extract
+from tests.unit.ingest_samples import said, seed_gazetteer
 
 
 @pytest.fixture(scope="module")
 def gaz():
-    """The seed archive's people and places: no Tillerson, no Turkish minister, no Erdogan."""
-    curation = json.loads((SEEDS_DIR / "curation.json").read_text(encoding="utf-8"))
-    return Gazetteer.from_dicts(*gazetteer_dicts_from_curation(curation))
-
-
-def said(body, gaz, published="2016-06-01"):
-    """[(speaker as the gold writes it, words)] of what the extractor proposes."""
-    return [(speaker_id(s), s.text) for s in extract(body, published, gaz).statements]
+    return seed_gazetteer()
 
 
 # ---- the three sentences a new user tried first
