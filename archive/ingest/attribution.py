@@ -2,13 +2,13 @@
 
 from search.arabic import normalize, stem
 
-from .mentions import DOCUMENT_NOUNS, TIME_WORDS
 from .cues import cue_at
-from .mentions import NewSpeaker
+from .mentions import DOCUMENT_NOUNS, TIME_WORDS, NewSpeaker
 from .offices import office_title, role_stems
 from .places import phrase_tokens
-from .unknown import INSTITUTION_HEADS, anonymous_head, is_feminine_subject, read_subject, stands_for_another
 from .subjects import AUX, GOVERNING, LEAD_WORDS, REPLY, TITLE_OF, definite, free
+from .unknown import INSTITUTION_HEADS, anonymous_head, is_feminine_subject, read_subject, stands_for_another
+
 
 class Tracker:
     """Walks the drafts in order, giving each a speaker and remembering who spoke last."""
@@ -119,13 +119,13 @@ class Tracker:
         before with that noun (وجّهت وزارة الخارجية والمغتربين ...; صرّح مصدر رسمي ...)."""
         tokens = self.doc.tokens
         word = tokens[i].text
-        definite = word[1:] if word.startswith(("وال", "فال")) else word
-        if not definite.startswith("ال") or len(definite) < 5:
+        written = word[1:] if word.startswith(("وال", "فال")) else word
+        if not written.startswith("ال") or len(written) < 5:
             return False
-        bare = definite[2:]
+        bare = written[2:]
         for p in range(i - 1, -1, -1):
             t = tokens[p].text
-            start = p if t in (bare, "و" + bare) else p - 1 if t == definite and p > 0 and \
+            start = p if t in (bare, "و" + bare) else p - 1 if t == written and p > 0 and \
                 stem(tokens[p - 1].text) in INSTITUTION_HEADS else None
             if start is None:
                 continue
