@@ -170,7 +170,7 @@ class StatementAdmin(admin.ModelAdmin):
     list_filter = [ReviewQueueFilter, "kind", "reviewed", "speaker__kind",
                    ("speaker", admin.RelatedOnlyFieldListFilter), "article__source"]
     search_fields = ["text", "speaker__name", "speaker__name_en", "article__title"]
-    autocomplete_fields = ["article", "speaker", "place"]
+    autocomplete_fields = ["article", "speaker", "place", "mentioned_people", "mentioned_places"]
     list_select_related = ["speaker", "article"]
     readonly_fields = ["confidence", "attribution"]
     actions = ["mark_reviewed"]

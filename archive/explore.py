@@ -88,7 +88,8 @@ def latest_statements(statements, months, limit=LATEST):
     if start is not None:
         statements = statements.filter(article_id__in=Article.objects.filter(published__gte=start).values("pk"))
     return list(
-        statements.select_related("speaker", "place", "article__source").prefetch_related("article__places")
+        statements.select_related("speaker", "place", "article__source")
+        .prefetch_related("article__places", "mentioned_people", "mentioned_places")
         .order_by(F("article__published").desc(nulls_last=True), "-article_id", "start")[:limit]
     )
 

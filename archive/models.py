@@ -278,6 +278,13 @@ class Statement(models.Model):
     )
     said_on = models.DateField("تاريخ القول", null=True, blank=True)
     reviewed = models.BooleanField("راجعه محرر", default=True)
+    # Whom and where its own words name (not everything its article mentions): what it is about.
+    mentioned_people = models.ManyToManyField(
+        Person, blank=True, related_name="mentioned_in", verbose_name="شخصيات يذكرها"
+    )
+    mentioned_places = models.ManyToManyField(
+        Place, blank=True, related_name="mentioned_in", verbose_name="أماكن يذكرها"
+    )
     # What the extractor said of its own proposal; empty for what an editor typed.
     confidence = models.FloatField("ثقة الآلة", null=True, blank=True)
     attribution = models.TextField("سبب النسبة", blank=True)

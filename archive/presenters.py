@@ -27,11 +27,19 @@ def statement_ref(statement):
         "url": statement.get_absolute_url(),
         # False for what the machine proposed and no editor has checked: never to be read as certain.
         "reviewed": statement.reviewed,
+        "mentions": mentions_ref(statement),
     }
 
 
+def mentions_ref(statement):
+    """Whom and where a statement's own words name, beside `place` (where it was said)."""
+    return {"people": [person_ref(p) for p in statement.mentioned_people.all()],
+            "places": [place_ref(p) for p in statement.mentioned_places.all()]}
+
+
 def article_statements(article):
-    return list(article.statements.select_related("speaker", "place").order_by("start"))
+    return list(article.statements.select_related("speaker", "place").prefetch_related(
+        "mentioned_people", "mentioned_places").order_by("start"))
 
 
 def article_context(article):

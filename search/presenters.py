@@ -1,7 +1,7 @@
 """Search outcomes as the page, JSON, CSV and Atom show them: rows from the database, snippets, labels."""
 from archive.models import Article, Person, Place, Source, Statement
 from archive.naming import display_name
-from archive.presenters import article_head, person_ref, place_ref, source_ref
+from archive.presenters import article_head, mentions_ref, person_ref, place_ref, source_ref
 
 from .entity_pages import entity_cards
 from .highlight import marked_html, snippet_html
@@ -16,7 +16,7 @@ def load(hits):
     articles = Article.objects.select_related("source").prefetch_related("people", "places").in_bulk(article_ids)
     statements = (
         Statement.objects.select_related("speaker", "article__source", "place")
-        .prefetch_related("article__places").in_bulk(statement_ids)
+        .prefetch_related("article__places", "mentioned_people", "mentioned_places").in_bulk(statement_ids)
     )
     rows = []
     for hit in hits:
@@ -55,6 +55,7 @@ def statement_result(statement, terms):
         "said_on": statement.said_on.isoformat() if statement.said_on else None,
         # False for what the machine proposed and no editor has checked: never to be read as certain.
         "reviewed": statement.reviewed,
+        "mentions": mentions_ref(statement),
     }
 
 

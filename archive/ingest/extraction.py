@@ -34,6 +34,8 @@ class ProposedStatement:
     place_key: str = None
     confidence: float = 0.0
     reason: str = ""
+    people: tuple = ()  # keys of the known people its own words name (نظيره الروسي resolved)
+    places: tuple = ()  # keys of the places its own words name
 
 
 @dataclass
@@ -78,7 +80,8 @@ def extract(body, published, gazetteer):
         d.place = place_of_saying(doc.tokens, place_matches, lo, max(d.comp.marker, d.k + 1), skip)
         cue = "interview layout" if d.cue.lemma == "interview" else f"cue «{doc.tokens[d.k].original}»"
         out.append(ProposedStatement(body[d.start:d.end], d.start, d.end, d.kind, d.speaker_key, d.new_speaker,
-                                     d.place, round(d.confidence, 2), f"{cue}; {d.reason}"))
+                                     d.place, round(d.confidence, 2), f"{cue}; {d.reason}",
+                                     *_named_within(doc, d, mentions, place_matches, gazetteer)))
     _carry_places(out)
     people = list(dict.fromkeys([m.key for m in mentions if m.key and m.how not in ("place",)
                                  and m.key in gazetteer.people] + [s.speaker_key for s in out if s.speaker_key]))
@@ -86,6 +89,14 @@ def extract(body, published, gazetteer):
     news = list({s.new_speaker.ident(): s.new_speaker for s in out if s.new_speaker}.values())
     spellings = sorted({(m.key, body[doc.tokens[m.i].start:doc.tokens[m.j - 1].end]) for m in finder.spelled})
     return Extraction(out, people, news, mentioned_places(place_matches), spellings)
+
+
+def _named_within(doc, d, mentions, place_matches, gazetteer):
+    """(people, places): the keys of the known people and places a statement's own words name."""
+    i, j = doc.token_range(d.start, d.end)
+    people = [m.key for m in mentions if i <= m.i < j and m.key in gazetteer.people and m.how != "place"]
+    places = [m.key for m in place_matches if i <= m.i < j and not m.weak]
+    return tuple(dict.fromkeys(people)), tuple(dict.fromkeys(places))
 
 
 def _token_ranges(doc, spans):

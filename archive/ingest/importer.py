@@ -115,6 +115,20 @@ def confidence_of(value):
     return min(max(value, 0.0), 1.0) if value == value else None  # NaN is no confidence
 
 
+def name_subjects(statements, proposals, people, places):
+    """Store whom and where each saved statement's own words name (their M2M rows in two inserts)."""
+    by_span = {(p.start, p.end): p for p in proposals}
+    people_rows, place_rows = [], []
+    for statement in statements:
+        proposed = by_span[(statement.start, statement.end)]
+        people_rows += [Statement.mentioned_people.through(statement_id=statement.pk, person_id=people[k].pk)
+                        for k in proposed.people if k in people]
+        place_rows += [Statement.mentioned_places.through(statement_id=statement.pk, place_id=places[k].pk)
+                       for k in proposed.places if k in places]
+    Statement.mentioned_people.through.objects.bulk_create(people_rows)
+    Statement.mentioned_places.through.objects.bulk_create(place_rows)
+
+
 def propose_spellings(spellings, people):
     """Spellings of known people the extractor matched by sound become proposed aliases for an editor."""
     for key, spelling in spellings:
@@ -192,6 +206,7 @@ class Importer:
         # Bulk writes send no signals: the article's index change is recorded once, below, in
         # the same transaction (the importer and the admin action both hold one open).
         Statement.objects.bulk_create(statements)
+        name_subjects(statements, found.statements, people, places)
         link(Article.people.through, article, "person", people.values())
         link(Article.places.through, article, "place", places.values())
         record_articles([article.pk])
