@@ -45,3 +45,17 @@ def test_an_editor_corrects_what_a_statement_names(client, db, tmp_path):
     client.force_login(User.objects.create_superuser("admin", "a@example.org", "pw"))
     page = client.get(f"/admin/archive/statement/{statement.pk}/change/").content.decode()
     assert "mentioned_places" in page and "mentioned_people" in page
+
+
+def test_statement_search_results_carry_what_the_words_name(client, db, search_index):
+    from archive.models import Article
+    kerry = Person.objects.create(name="جون كيري", slug="john-kerry")
+    aleppo = Place.objects.create(name="حلب", slug="aleppo")
+    article = Article.objects.create(title="تصريحات", body="قال كيري إن حلب تحتاج إلى هدنة عاجلة.", published="2016-05-09")
+    words = "حلب تحتاج إلى هدنة عاجلة"
+    start = article.body.index(words)
+    statement = Statement.objects.create(article=article, speaker=kerry, text=words, start=start, end=start + len(words))
+    statement.mentioned_places.add(aleppo)
+    search_index()
+    result = client.get("/search/?q=هدنة&type=statements&format=json").json()["results"][0]
+    assert result["mentions"] == {"people": [], "places": [{"slug": "aleppo", "name": "حلب"}]}
