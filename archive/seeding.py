@@ -8,6 +8,7 @@ nothing.
 import json
 from pathlib import Path
 
+from .ingest.extraction import Gazetteer, gazetteer_dicts_from_curation, named_in
 from .models import fingerprint
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
@@ -72,6 +73,7 @@ def build_records(curation, seeds_dir=SEEDS_DIR):
         return table[slug]
 
     next_statement = counter("statement")
+    gazetteer = Gazetteer.from_dicts(*gazetteer_dicts_from_curation(curation))
     for article in curation["articles"]:
         body = (Path(seeds_dir) / article["body_file"]).read_text(encoding="utf-8")
         stamp = f"{article['published']}T12:00:00Z"
@@ -86,14 +88,18 @@ def build_records(curation, seeds_dir=SEEDS_DIR):
             url=article.get("url", ""), fingerprint=fingerprint(body), revision=1, created=stamp, updated=stamp,
             people=people, places=[lookup(place_pk, slug, "place") for slug in article.get("places", [])],
         ))
-        for statement in article.get("statements", []):
-            start = nth_occurrence(body, statement["text"], statement.get("occurrence", 1))
+        spans = [(start, start + len(st["text"])) for st in article.get("statements", [])
+                 for start in [nth_occurrence(body, st["text"], st.get("occurrence", 1))]]
+        subjects = named_in(body, article["published"], spans, gazetteer)
+        for statement, (start, _), (named_people, named_places) in zip(article.get("statements", []), spans, subjects):
             records.append(_record(
                 "statement", next_statement(), article=article["id"],
                 speaker=lookup(person_pk, statement["speaker"], "person"), text=statement["text"],
                 start=start, end=start + len(statement["text"]), kind=statement.get("kind", "quote"),
                 place=lookup(place_pk, statement["place"], "place") if statement.get("place") else None,
                 said_on=statement.get("said_on"), reviewed=True,
+                mentioned_people=[person_pk[k] for k in named_people if k in person_pk],
+                mentioned_places=[place_pk[k] for k in named_places if k in place_pk],
             ))
     return records
 

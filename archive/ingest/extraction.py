@@ -54,14 +54,7 @@ def extract(body, published, gazetteer):
     """Statements, speakers and places proposed for one cleaned article body."""
     doc = Doc(body)
     day = parse_date(published)
-    place_matches = gazetteer.place_names.find(doc.tokens, body)
-    finder = MentionFinder(gazetteer.names, gazetteer.offices, day, lambda k: cue_at(doc, k) is not None,
-                           gazetteer.sounds)
-    # a headline names no one new: its words are a summary (خطة المبعوث تصطدم بشروط الطرفين)
-    found = [m for m in finder.find(doc.tokens, body, place_matches)
-             if m.new is None or doc.tokens[m.i].start >= doc.title_end]
-    mentions = add_new_name_mentions(found, doc.tokens, body)
-    _resolve_shared(mentions, gazetteer)
+    mentions, place_matches, finder = _named(doc, day, gazetteer)
     drafts = statement_spans(doc, _drafts(doc, mentions), mentions)
     tracker = Tracker(gazetteer, doc, day, mentions)
     for d in drafts:
@@ -89,6 +82,34 @@ def extract(body, published, gazetteer):
     news = list({s.new_speaker.ident(): s.new_speaker for s in out if s.new_speaker}.values())
     spellings = sorted({(m.key, body[doc.tokens[m.i].start:doc.tokens[m.j - 1].end]) for m in finder.spelled})
     return Extraction(out, people, news, mentioned_places(place_matches), spellings)
+
+
+def _named(doc, day, gazetteer):
+    """(mentions, place matches, finder): who and where the body names, shared names resolved."""
+    body = doc.body
+    place_matches = gazetteer.place_names.find(doc.tokens, body)
+    finder = MentionFinder(gazetteer.names, gazetteer.offices, day, lambda k: cue_at(doc, k) is not None,
+                           gazetteer.sounds)
+    # a headline names no one new: its words are a summary (خطة المبعوث تصطدم بشروط الطرفين)
+    found = [m for m in finder.find(doc.tokens, body, place_matches)
+             if m.new is None or doc.tokens[m.i].start >= doc.title_end]
+    mentions = add_new_name_mentions(found, doc.tokens, body)
+    _resolve_shared(mentions, gazetteer)
+    return mentions, place_matches, finder
+
+
+def named_in(body, published, spans, gazetteer):
+    """[(people keys, place keys)] that the words of each [start, end) span of the body name: the
+    subjects of statements an editor curated, read as the extractor reads its own."""
+    doc = Doc(body)
+    mentions, place_matches, _ = _named(doc, parse_date(published), gazetteer)
+    return [_named_within(doc, _Span(a, b), mentions, place_matches, gazetteer) for a, b in spans]
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
 
 
 def _named_within(doc, d, mentions, place_matches, gazetteer):

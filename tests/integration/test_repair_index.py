@@ -56,6 +56,8 @@ def test_a_broken_index_is_reported_by_kind_and_repaired(client, indexed):
     writer.commit()
     raw_sql(
         f"UPDATE archive_article SET title = 'عنوان مصحح يدويا' WHERE id = {second.pk}",  # stale
+        f"DELETE FROM archive_statement_mentioned_people WHERE statement_id = {lost.pk}",
+        f"DELETE FROM archive_statement_mentioned_places WHERE statement_id = {lost.pk}",
         f"DELETE FROM archive_statement WHERE id = {lost.pk}",  # orphaned
     )
     code, found = report("--check")
@@ -83,7 +85,10 @@ def test_a_document_of_a_deleted_article_and_a_duplicate_are_found(indexed):
         if document["django_ct"] == "archive.article":
             writer.add_document(**document)  # a second copy of the same document
     writer.commit()
-    raw_sql(f"DELETE FROM archive_statement WHERE article_id = {gone.pk}",
+    of_gone = f"SELECT id FROM archive_statement WHERE article_id = {gone.pk}"
+    raw_sql(f"DELETE FROM archive_statement_mentioned_people WHERE statement_id IN ({of_gone})",
+            f"DELETE FROM archive_statement_mentioned_places WHERE statement_id IN ({of_gone})",
+            f"DELETE FROM archive_statement WHERE article_id = {gone.pk}",
             f"DELETE FROM archive_article_people WHERE article_id = {gone.pk}",
             f"DELETE FROM archive_article_places WHERE article_id = {gone.pk}",
             f"DELETE FROM archive_article WHERE id = {gone.pk}")
