@@ -243,9 +243,9 @@ def _words_go_on(doc, q, hi):
     """A short quote the clause goes on after (a name, a title, a scare quote) is not what was said."""
     if doc.is_long(q):
         return False
-    after = [t for t in doc.tokens[:hi] if t.start > q.close]
-    return bool(after) and doc.sentence_of[doc.tokens.index(after[0])] == doc.sentence_of[
-        next(n for n, t in enumerate(doc.tokens) if t.start >= q.start)] and not doc.body[q.close + 1:after[0].start].strip(" ،,")
+    inside, after = doc.token_range(q.start, q.close + 1)
+    return after < hi and doc.sentence_of[after] == doc.sentence_of[inside] and \
+        not doc.body[q.close + 1:doc.tokens[after].start].strip(" ،,")
 
 
 def _postposed(doc, k, hi, start):

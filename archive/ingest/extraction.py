@@ -74,7 +74,7 @@ def extract(body, published, gazetteer):
         cue = "interview layout" if d.cue.lemma == "interview" else f"cue «{doc.tokens[d.k].original}»"
         out.append(ProposedStatement(body[d.start:d.end], d.start, d.end, d.kind, d.speaker_key, d.new_speaker,
                                      d.place, round(d.confidence, 2), f"{cue}; {d.reason}",
-                                     *_named_within(doc, d, mentions, place_matches, gazetteer)))
+                                     *_named_within(doc, d.start, d.end, mentions, place_matches, gazetteer)))
     _carry_places(out)
     people = list(dict.fromkeys([m.key for m in mentions if m.key and m.how not in ("place",)
                                  and m.key in gazetteer.people] + [s.speaker_key for s in out if s.speaker_key]))
@@ -103,18 +103,12 @@ def named_in(body, published, spans, gazetteer):
     subjects of statements an editor curated, read as the extractor reads its own."""
     doc = Doc(body)
     mentions, place_matches, _ = _named(doc, parse_date(published), gazetteer)
-    return [_named_within(doc, _Span(a, b), mentions, place_matches, gazetteer) for a, b in spans]
+    return [_named_within(doc, a, b, mentions, place_matches, gazetteer) for a, b in spans]
 
 
-@dataclass
-class _Span:
-    start: int
-    end: int
-
-
-def _named_within(doc, d, mentions, place_matches, gazetteer):
-    """(people, places): the keys of the known people and places a statement's own words name."""
-    i, j = doc.token_range(d.start, d.end)
+def _named_within(doc, start, end, mentions, place_matches, gazetteer):
+    """(people, places): the keys of the known people and places the words in [start, end) name."""
+    i, j = doc.token_range(start, end)
     people = [m.key for m in mentions if i <= m.i < j and m.key in gazetteer.people and m.how != "place"]
     places = [m.key for m in place_matches if i <= m.i < j and not m.weak]
     return tuple(dict.fromkeys(people)), tuple(dict.fromkeys(places))

@@ -5,10 +5,10 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from search.arabic import FUNCTION_WORDS, normalize, stem, tokenize
+from search.arabic import FUNCTION_WORDS, normalize, stem
 
 from .offices import resolve_counterpart, resolve_office, role_stems
-from .places import PhraseIndex
+from .places import PhraseIndex, phrase_tokens
 from .spelling import keyed_tokens
 from .wordlists import word_set
 
@@ -166,8 +166,10 @@ def _name_word(word):
         and not is_role_head(word) and word[0].isalpha() and not word[0].isascii()
 
 
-def phrase_tokens_of(text):
-    return [t.text for t in tokenize(text)] or [""]
+def _head(role):
+    """The stem of a role's first word (نظيره الروسي -> نظير), or ""."""
+    words = phrase_tokens(role)
+    return stem(words[0]) if words else ""
 
 
 def _counterpart_role(role, earlier, offices=(), day=None):
@@ -204,8 +206,8 @@ def _name_after(tokens, body, j, hi, is_cue):
     A name is one to three words with no article on the first, none a function, time or
     speech word, ending at punctuation, a function word or the sentence end.
     """
-    if j >= hi or body[tokens[j - 1].end:tokens[j].start].strip(" ،,«“\"") or \
-            body[tokens[j - 1].end:tokens[j].start].count("،") + body[tokens[j - 1].end:tokens[j].start].count(",") > 1:
+    gap = body[tokens[j - 1].end:tokens[j].start] if j < hi else ""
+    if j >= hi or gap.strip(" ،,«“\"") or gap.count("،") + gap.count(",") > 1:  # a comma, a quote mark at most
         return None
     k = j
     while k < hi and k - j < 3:
@@ -287,7 +289,7 @@ class MentionFinder:
         taken = {k for m in mentions for k in range(m.i, m.j)}
         for m in list(mentions):
             if m.how not in ("new", "role+name") or not m.role or \
-                    stem(phrase_tokens_of(m.role)[0]) not in _COUNTERPART_HEADS:
+                    _head(m.role) not in _COUNTERPART_HEADS:
                 continue
             k = m.j
             if k + 1 < len(tokens) and k not in taken and tokens[k].text.startswith("وال") and \
@@ -339,7 +341,7 @@ class MentionFinder:
     def _resolve_counterparts(self, mentions):
         """نظيره الروسي names the office of the person last named before it, in another country."""
         for n, m in enumerate(mentions):
-            if m.how == "new" and m.role and stem(phrase_tokens_of(m.role)[0]) in _COUNTERPART_HEADS:
+            if m.how == "new" and m.role and _head(m.role) in _COUNTERPART_HEADS:
                 m.new.role = _counterpart_role(m.role, mentions[:n], self.offices, self.day)  # نظيره الروسي بوتين
             if m.how != "counterpart":
                 continue
