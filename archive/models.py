@@ -260,6 +260,20 @@ class Article(models.Model):
             self.places.add(*places)
 
 
+class ReportGroup(models.Model):
+    """One statement reported by several articles: the same words by the same speaker within a few days."""
+
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "تصريح منقول في عدة مقالات"
+        verbose_name_plural = "تصريحات منقولة في عدة مقالات"
+
+    def __str__(self):
+        first = self.statements.order_by("article__published", "pk").first()
+        return f"#{self.pk}: {first}" if first else f"#{self.pk}"
+
+
 class Statement(models.Model):
     """What one actor said in one article, and where in the body it stands."""
 
@@ -285,6 +299,13 @@ class Statement(models.Model):
     mentioned_places = models.ManyToManyField(
         Place, blank=True, related_name="mentioned_in", verbose_name="أماكن يذكرها"
     )
+    # The other reports of the same statement (wire copy in other outlets); none when it stands alone.
+    report_group = models.ForeignKey(
+        ReportGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements",
+        verbose_name="التقارير الأخرى للتصريح",
+    )
+    # An editor split or merged it: regrouping leaves it where the editor put it.
+    grouped_by_editor = models.BooleanField("جمعه أو فصله محرر", default=False)
     # What the extractor said of its own proposal; empty for what an editor typed.
     confidence = models.FloatField("ثقة الآلة", null=True, blank=True)
     attribution = models.TextField("سبب النسبة", blank=True)

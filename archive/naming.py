@@ -37,14 +37,14 @@ def with_english_names(results):
     if not english():
         return results
     slugs = {model: set() for model in (Person, Place, Source)}
-    for item in results:
+    for item in _with_reports(results):
         for key, model in REF_MODELS.items():
             for ref in _refs(item.get(key)):
                 slugs[model].add(ref["slug"])
     names = {model: dict(model.objects.filter(slug__in=found).values_list("slug", "name_en"))
              for model, found in slugs.items() if found}
-    shaped = []
-    for item in results:
+
+    def shaped(item):
         item = dict(item)
         for key, model in REF_MODELS.items():
             value = item.get(key)
@@ -52,8 +52,17 @@ def with_english_names(results):
                 item[key] = {**value, "name_en": names.get(model, {}).get(value["slug"], "")}
             elif isinstance(value, list):
                 item[key] = [{**ref, "name_en": names.get(model, {}).get(ref["slug"], "")} for ref in value]
-        shaped.append(item)
-    return shaped
+        if isinstance(item.get("reports"), list):  # a statement's other reports name their sources too
+            item["reports"] = [shaped(report) for report in item["reports"]]
+        return item
+
+    return [shaped(item) for item in results]
+
+
+def _with_reports(results):
+    for item in results:
+        yield item
+        yield from item.get("reports") or ()
 
 
 def _refs(value):

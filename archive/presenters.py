@@ -1,5 +1,8 @@
 """How an article is shown: its marked paragraphs for the page, its fields for JSON."""
+from django.db.models import Prefetch
+
 from .marking import mark
+from .models import Statement
 
 
 def person_ref(person):
@@ -28,7 +31,37 @@ def statement_ref(statement):
         # False for what the machine proposed and no editor has checked: never to be read as certain.
         "reviewed": statement.reviewed,
         "mentions": mentions_ref(statement),
+        "reports": reports_ref(statement),
     }
+
+
+def reports_prefetch():
+    """What a page or JSON result prefetches to show a statement's reports: each, its article and source.
+
+    In one query rather than three; the reports' articles are shown by title, source and
+    date, so their bodies stay in the database.
+    """
+    reports = Statement.objects.select_related("article__source").defer("article__body")
+    return Prefetch("report_group__statements", queryset=reports)
+
+
+def reports_of(statement):
+    """Every article reporting this statement (itself included), the earliest first."""
+    if statement.report_group_id is None:
+        return [statement]
+    return sorted(statement.report_group.statements.all(),
+                  key=lambda s: (s.article.published is None, s.article.published or 0, s.article_id, s.pk))
+
+
+def reports_ref(statement):
+    """Each report of the statement: the statement in that article, the article, its source and date."""
+    return [{
+        "id": report.pk,
+        "url": report.get_absolute_url(),
+        "article": {"id": report.article_id, "title": report.article.title, "url": report.article.get_absolute_url()},
+        "source": source_ref(report.article.source),
+        "published": report.article.published.isoformat() if report.article.published else None,
+    } for report in reports_of(statement)]
 
 
 def mentions_ref(statement):

@@ -13,7 +13,8 @@ from search.presenters import statement_result
 from . import explore
 from .charts import month_chart
 from .models import Person
-from .naming import display_name, with_english_names
+from .naming import display_name, english, with_english_names
+from .presenters import reports_of, reports_ref
 
 
 @dataclass
@@ -23,16 +24,16 @@ class Profile:
     article_count: int
     statement_count: int
     months: list  # [(month or None, count)]
-    places: list  # [(Place, count)] an actor is quoted about (empty for a place)
-    speakers: list  # [(Person, count)] who speak about a place (empty for an actor)
+    places: list  # [(Place, count)] an actor spoke about or in (empty for a place)
+    speakers: list  # [(Person, count)] who spoke about a place or in it (empty for an actor)
     co_mentioned: list  # [(Person or Place, articles)]
-    latest: list  # [Statement]
+    latest: list  # [Statement], each report group once, its reports prefetched
 
 
 def actor_profile(person):
     statements = explore.statements_by(person)
     months = explore.timeline(statements)
-    # The months count every statement (undated ones too), so their sum is the statement count.
+    # The months count every distinct statement (undated ones too), so their sum is the statement count.
     return Profile(
         subject=person, facet="actor", article_count=explore.article_count_of(person),
         statement_count=sum(count for _, count in months), months=months,
@@ -122,8 +123,31 @@ def page_context(profile):
             {"row": row, "count": count, "url": page_url(row), "search_url": articles_url(profile, **{profile.facet: row.slug})}
             for row, count in profile.co_mentioned
         ],
-        "latest": with_english_names([statement_result(s, []) for s in profile.latest]),
+        "latest": english_report_sources(with_english_names([said(s) for s in profile.latest]), profile.latest),
     }
+
+
+def said(statement):
+    """A statement as templates/archive/includes/said.html and JSON show it, with every article reporting it."""
+    item = statement_result(statement, [])
+    item.setdefault("reports", reports_ref(statement))
+    return item
+
+
+def english_report_sources(items, statements):
+    """The include names each report's source: in English, by its English name (JSON keeps {slug, name}).
+
+    with_english_names reads only an item's own fields; the sources are already loaded with the reports.
+    """
+    if not english():
+        return items
+    names = {report.article.source.slug: report.article.source.name_en
+             for statement in statements for report in reports_of(statement) if report.article.source}
+    for item in items:
+        item["reports"] = [{**report, "source": report["source"] and {**report["source"],
+                                                                       "name_en": names.get(report["source"]["slug"], "")}}
+                           for report in item["reports"]]
+    return items
 
 
 # -- JSON -----------------------------------------------------------------------------
@@ -145,7 +169,7 @@ def profile_json(profile):
         "statement_count": profile.statement_count,
         "timeline": [{"month": month, "count": count} for month, count in profile.months],
         "co_mentioned": counted(profile.co_mentioned),
-        "statements": [statement_result(s, []) for s in profile.latest],
+        "statements": [said(s) for s in profile.latest],
         "search": {"articles": articles_url(profile), "statements": statements_url(profile)},
     }
     if profile.facet == "actor":

@@ -1,4 +1,5 @@
 """The version of the text analysis; an index built by another version is rebuilt by the writer."""
 # Raise it whenever normalization, tokenization, stemming or the schema changes.
 # 7: the "stamp" column. 8: glued words split into their parts (search/arabic/glued.py).
-ANALYSIS_VERSION = "8"
+# 9: a statement's cities are its subjects and place of saying; its subjects and report group.
+ANALYSIS_VERSION = "9"

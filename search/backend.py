@@ -32,7 +32,8 @@ def is_index_writer():
 def facet_column(prepared):
     """The per-document record of the "facets" column (search.columns)."""
     return encode_facets(prepared[DJANGO_CT], int(prepared[DJANGO_ID]), prepared.get("published"),
-                         prepared.get("source_id"), prepared.get("actor_ids") or (), prepared.get("city_ids") or ())
+                         prepared.get("source_id"), prepared.get("actor_ids") or (), prepared.get("city_ids") or (),
+                         prepared.get("subject_keys") or (), prepared.get("report_group"))
 
 
 class ArchiveCodec(W3Codec):

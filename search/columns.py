@@ -1,10 +1,15 @@
-"""Per-document columns of the index as numpy arrays: kind, id, day, source, actors, cities.
+"""Per-document columns of the index as numpy arrays: kind, id, day, source, report group, actors, cities, subjects.
 
 Filtering, facet counting and date sorting run on these arrays instead of on
 Whoosh postings, which keeps faceted search fast on a large archive. Each
 document's record is a run of int32 values, so a whole segment is read with
 one file read and a few vectorized steps, with no Python loop per document.
 Facet values are database ids; slugs and names come from the database.
+
+A statement's subjects are the people and places its own words name, as
+subject keys (subject_key): ids of two tables in one column. Its report group
+(NO_VALUE when it stands alone) makes several reports of one statement count
+and show once.
 """
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +22,8 @@ KINDS = {"archive.article": ARTICLE, "archive.statement": STATEMENT}
 NO_DAY = -1
 NO_VALUE = -1
 EPOCH = date(1970, 1, 1)
-HEADER = 6  # kind, id, day, source, number of actors, number of cities
+HEADER = 8  # kind, id, day, source, report group, number of actors, cities and subjects
+SUBJECT_TYPES = {"actor": 0, "city": 1}
 
 
 def day_number(value):
@@ -25,10 +31,16 @@ def day_number(value):
     return (value - EPOCH).days if value else NO_DAY
 
 
-def encode(kind, db_id, day, source_id, actor_ids, city_ids):
-    """One document's record: the header, then its actors' and cities' ids."""
-    values = [KINDS[kind], db_id, day_number(day), source_id or NO_VALUE, len(actor_ids), len(city_ids)]
-    return np.array(values + list(actor_ids) + list(city_ids), dtype=np.int32).tobytes()
+def subject_key(facet, value_id):
+    """A person ("actor") or a place ("city") as one number of the subjects column."""
+    return value_id * 2 + SUBJECT_TYPES[facet]
+
+
+def encode(kind, db_id, day, source_id, actor_ids, city_ids, subject_keys=(), report_group=None):
+    """One document's record: the header, then its actors', cities' and subjects' ids."""
+    values = [KINDS[kind], db_id, day_number(day), source_id or NO_VALUE,
+              NO_VALUE if report_group is None else report_group, len(actor_ids), len(city_ids), len(subject_keys)]
+    return np.array(values + list(actor_ids) + list(city_ids) + list(subject_keys), dtype=np.int32).tobytes()
 
 
 @dataclass
@@ -50,8 +62,10 @@ class Columns:
     db_id: np.ndarray
     day: np.ndarray
     source: np.ndarray
+    report_group: np.ndarray
     actor: Multi
     city: Multi
+    subject: Multi
 
     def __len__(self):
         return len(self.kind)
@@ -80,17 +94,25 @@ def parse_segment(data, lengths):
     at = np.where(present, starts, 0)
 
     def field(offset, missing):
-        return np.where(present, values[at + offset] if len(values) else missing, missing)
+        return np.where(present, values[np.minimum(at + offset, len(values) - 1)] if len(values) else missing, missing)
 
-    n_actor = field(4, 0).astype(np.int64)
-    n_city = field(5, 0).astype(np.int64)
+    n_actor = field(5, 0).astype(np.int64)
+    n_city = field(6, 0).astype(np.int64)
+    n_subject = field(7, 0).astype(np.int64)
+    # A record of another shape (an index of an older version, before the writer rebuilds it)
+    # counts as nothing rather than being read out of place.
+    present &= sizes == HEADER + n_actor + n_city + n_subject
+    at = np.where(present, starts, 0)
+    n_actor, n_city, n_subject = (np.where(present, n, 0) for n in (n_actor, n_city, n_subject))
     return Columns(
         kind=field(0, -1).astype(np.int8),
         db_id=field(1, 0).astype(np.int64),
         day=field(2, NO_DAY).astype(np.int32),
         source=field(3, NO_VALUE).astype(np.int32),
+        report_group=field(4, NO_VALUE).astype(np.int64),
         actor=_gather(values, at + HEADER, n_actor),
         city=_gather(values, at + HEADER + n_actor, n_city),
+        subject=_gather(values, at + HEADER + n_actor + n_city, n_subject),
     )
 
 
@@ -112,7 +134,7 @@ def concatenate(parts):
     return Columns(
         np.concatenate([p.kind for p in parts]), np.concatenate([p.db_id for p in parts]),
         np.concatenate([p.day for p in parts]), np.concatenate([p.source for p in parts]),
-        multi("actor"), multi("city"),
+        np.concatenate([p.report_group for p in parts]), multi("actor"), multi("city"), multi("subject"),
     )
 
 

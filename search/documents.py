@@ -13,7 +13,8 @@ def articles_with_statements(article_ids):
     return (
         Article.objects.filter(pk__in=article_ids).order_by("pk")
         .select_related("source")
-        .prefetch_related("people", "places", "statements__speaker", "statements__place")
+        .prefetch_related("people", "places", "statements__speaker", "statements__place",
+                          "statements__mentioned_people", "statements__mentioned_places")
     )
 
 

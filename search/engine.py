@@ -4,7 +4,8 @@ Filters and facets use numpy columns and apply first. Words, phrases and prefixe
 are matched on the documents' stem sequences (search.sequences; Whoosh's term
 dictionary expands a prefix): in the whole archive, or only in the candidates
 when the filters or a rare word's postings leave few. Ranking is BM25 over the
-frequencies the match already produced. A repeated search (a reloaded bookmark)
+frequencies the match already produced. Several reports of one statement (wire
+copy in other outlets) count and show once (search.distinct). A repeated search (a reloaded bookmark)
 is answered from a cache keyed by the canonical URL and the index generation, so
 it costs almost nothing and is never stale. Known names (search.entity_search)
 widen a query to their other names and linked documents; the version of the
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from . import columns as col
 from . import entity_search, entity_store, facet_values
+from .distinct import distinct_count, distinct_docs, distinct_values
 from .index_view import current_view, forget_view
 from .query import Any, Named, Phrase, Prefix, Word, describe, terms
 
@@ -97,6 +99,7 @@ class Selection:
     mask: np.ndarray
     filtered: np.ndarray
     stats: list
+    naming: list = field(default_factory=list)  # per name in the query: the statements whose words name it
 
 
 def select(view, params, query):
@@ -125,7 +128,11 @@ def select(view, params, query):
         mask &= as_mask(view, stats[-1][0])
     for node in query.excluded:
         mask &= ~as_mask(view, node_stats(view, node, scope)[0])
-    return Selection(mask, filtered, stats)
+    naming = []
+    if params.type == "statements":
+        naming = [entity_search.naming_docs(view, node, node_stats, scope) for node in query.required
+                  if isinstance(node, Named)]
+    return Selection(mask, filtered, stats, naming)
 
 
 def scope_of(mask):
@@ -162,18 +169,28 @@ def _plain_stems(node):
 # -- facets and order --------------------------------------------------------------
 
 def facet_counts(view, mask):
-    """The top values of each facet over the result set: {facet: [(slug or month, count)]}."""
+    """The top values of each facet over the result set: {facet: [(slug or month, count)]}.
+
+    A value counts distinct statements: the reports of one statement count once, as in
+    the result count after clicking it.
+    """
     c = view.columns
     counts = {}
     for facet in ("actor", "city", "source"):
         if facet == "source":
-            values = c.source[mask]
+            rows = np.flatnonzero(mask)
+            values = c.source[rows]
         else:
             multi = getattr(c, facet)
-            values = multi.ids[mask[multi.rows]]
-        counts[facet] = _top(facet, np.bincount(values[values >= 0]) if len(values) else np.zeros(0))
-    months = view.month[mask]
-    months = months[months >= 0]
+            chosen = mask[multi.rows]
+            values, rows = multi.ids[chosen], multi.rows[chosen]
+        present = values >= 0
+        values = distinct_values(view, values[present], rows[present])
+        counts[facet] = _top(facet, np.bincount(values) if len(values) else np.zeros(0))
+    rows = np.flatnonzero(mask)
+    months = view.month[rows]
+    present = months >= 0
+    months = distinct_values(view, months[present], rows[present])
     counts["month"] = []
     if len(months):
         low = int(months.min())
@@ -212,15 +229,24 @@ def scores(view, selection, docs):
 
 
 def ordered_docs(view, selection, params, needed):
+    """The first `needed` results in order, each statement once however many articles report it.
+
+    In a statement search for a name, those whose own words name it come first.
+    """
     docs = np.flatnonzero(selection.mask)
     day, ids = view.columns.day[docs], view.columns.db_id[docs]
     sort = params.effective_sort
     if sort == "relevance" and selection.stats:
-        order = np.lexsort((-ids, -day, -scores(view, selection, docs)))
+        keys = [-ids, -day, -scores(view, selection, docs)]
+        if selection.naming:
+            keys.append(-sum(np.isin(docs, named, assume_unique=True).astype(np.int64) for named in selection.naming))
+        order = np.lexsort(keys)
     elif sort == "oldest":
         order = np.lexsort((ids, day))
     else:
         order = np.lexsort((-ids, -day))
+    if params.type == "statements":
+        return distinct_docs(view, docs[order])[:needed]
     return docs[order[:needed]]
 
 
@@ -257,7 +283,7 @@ def compute(view, params, names_token=None):
     if view is None:
         return Outcome(0, params.page, 0, [], dict(EMPTY_FACETS), terms(query), describe(query), **named)
     selection = select(view, params, query)
-    count = int(selection.mask.sum())
+    count = distinct_count(view, selection.mask)
     start = (params.page - 1) * PAGE_SIZE
     hits = []
     if start < count:
@@ -276,7 +302,7 @@ def all_hits(params, chunk=500):
         return
     query = entity_search.understand(params).query
     selection = select(view, params, query)
-    docs = ordered_docs(view, selection, params, int(selection.mask.sum()))
+    docs = ordered_docs(view, selection, params, int(selection.mask.sum()))  # all of them
     for start in range(0, len(docs), chunk):
         yield hits_for(view, params, docs[start:start + chunk])
 

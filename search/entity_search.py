@@ -5,6 +5,7 @@ import numpy as np
 
 from . import columns as col
 from . import entity_store
+from .distinct import distinct_count
 from .query import Query, parse_query
 
 EMPTY = np.zeros(0, dtype=np.int64)
@@ -53,21 +54,29 @@ def _sum_by_doc(docs, counts):
     return docs[starts], np.add.reduceat(counts, starts)
 
 
+def _linked_mask(view, node, facets=True):
+    """Documents linked to the node's names: by a subject key, and (with `facets`) by facet value."""
+    linked = None
+    for facet, value_id in node.links:
+        masks = [view.facet_mask("subject", col.subject_key(facet, value_id))]
+        if facets:
+            masks.append(view.facet_mask(facet, value_id))
+        for mask in masks:
+            linked = mask if linked is None else linked | mask
+    return linked
+
+
 def named_stats(view, node, node_stats, scope=None):
     """(docs, frequencies) of a Named node: any of its names in the text, or a document linked to it.
 
-    A linked document that never writes the name (an article about Kerry that calls him
-    "the US Secretary of State") counts as one mention, so it ranks below those that write it.
+    Linked are an article naming it, a statement by that person, said in that place, or whose
+    words name it (its subjects: "نظيره الروسي" read as Lavrov). A linked document that never
+    writes the name counts as one mention, so it ranks below those that write it.
     """
 
     def compute():
-        parts = [node_stats(view, option, scope) for option in node.options]
-        merged, frequency = _sum_by_doc(np.concatenate([d for d, _ in parts]) if parts else EMPTY,
-                                        np.concatenate([c for _, c in parts]) if parts else EMPTY)
-        linked = None
-        for facet, value_id in node.links:
-            mask = view.facet_mask(facet, value_id)
-            linked = mask if linked is None else linked | mask
+        merged, frequency = written_stats(view, node, node_stats, scope)
+        linked = _linked_mask(view, node)
         linked = np.flatnonzero(linked) if linked is not None else EMPTY
         if not len(linked):
             return merged, frequency
@@ -78,6 +87,29 @@ def named_stats(view, node, node_stats, scope=None):
         return every, total
 
     return view.matched(("n", node.options, node.links), compute, scope)
+
+
+def written_stats(view, node, node_stats, scope=None):
+    """(docs, frequencies) of the node's names written in the text."""
+    parts = [node_stats(view, option, scope) for option in node.options]
+    return _sum_by_doc(np.concatenate([d for d, _ in parts]) if parts else EMPTY,
+                       np.concatenate([c for _, c in parts]) if parts else EMPTY)
+
+
+def naming_docs(view, node, node_stats, scope=None):
+    """Sorted documents whose own words name the node: a name written, or a subject link.
+
+    A statement merely by that person or said in that place is not among them: what
+    it says is about something else, so it ranks after those that name it.
+    """
+
+    def compute():
+        written = written_stats(view, node, node_stats, scope)[0]
+        subjects = _linked_mask(view, node, facets=False)
+        found = written if subjects is None else np.union1d(written, np.flatnonzero(subjects))
+        return found, np.ones(len(found), dtype=np.int64)
+
+    return view.matched(("nn", node.options, node.links), compute, scope)[0]
 
 
 def entity_cards(view, understanding):
@@ -96,6 +128,6 @@ def entity_cards(view, understanding):
         if view is not None:
             linked = view.live & view.facet_mask(entity.facet, entity.id)
             card["article_count"] = int((linked & (view.columns.kind == col.ARTICLE)).sum())
-            card["statement_count"] = int((linked & (view.columns.kind == col.STATEMENT)).sum())
+            card["statement_count"] = distinct_count(view, linked & (view.columns.kind == col.STATEMENT))
         cards.append(card)
     return cards

@@ -9,7 +9,8 @@ from django.utils.html import strip_tags
 from . import engine
 from .presenters import load, result
 
-CSV_COLUMNS = ["type", "id", "url", "published", "source", "title", "speaker", "text", "actors", "cities"]
+# "reports": how many articles report a statement (one row per statement, however many report it).
+CSV_COLUMNS = ["type", "id", "url", "published", "source", "title", "speaker", "text", "actors", "cities", "reports"]
 FEED_SIZE = 50
 
 
@@ -43,6 +44,7 @@ def csv_rows(params):
                 (shaped.get("speaker") or {}).get("slug", ""), spreadsheet_cell(shaped.get("text", "")),
                 " ".join(a["slug"] for a in shaped.get("actors", [])),
                 " ".join(c["slug"] for c in shaped.get("cities", [])),
+                len(shaped["reports"]) if "reports" in shaped else "",
             ])
 
 

@@ -48,7 +48,7 @@ class IndexView:
         self.columns = col.concatenate(parts)
         self.live = np.concatenate(live) if live else np.zeros(0, dtype=bool)
         self.month = col.months(self.columns.day)
-        for multi in (self.columns.actor, self.columns.city):
+        for multi in (self.columns.actor, self.columns.city, self.columns.subject):
             multi.rows  # facet masks and counts need them: read with the view, not at a search
         self.cache = OrderedDict()
         self._lengths = None

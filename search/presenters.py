@@ -1,7 +1,9 @@
 """Search outcomes as the page, JSON, CSV and Atom show them: rows from the database, snippets, labels."""
 from archive.models import Article, Person, Place, Source, Statement
 from archive.naming import display_name
-from archive.presenters import article_head, mentions_ref, person_ref, place_ref, source_ref
+from archive.presenters import (
+    article_head, mentions_ref, person_ref, place_ref, reports_prefetch, reports_ref, source_ref,
+)
 
 from .entity_pages import entity_cards
 from .highlight import marked_html, snippet_html
@@ -16,7 +18,7 @@ def load(hits):
     articles = Article.objects.select_related("source").prefetch_related("people", "places").in_bulk(article_ids)
     statements = (
         Statement.objects.select_related("speaker", "article__source", "place")
-        .prefetch_related("article__places", "mentioned_people", "mentioned_places").in_bulk(statement_ids)
+        .prefetch_related("mentioned_people", "mentioned_places", reports_prefetch()).in_bulk(statement_ids)
     )
     rows = []
     for hit in hits:
@@ -49,14 +51,24 @@ def statement_result(statement, terms):
         "published": article.published.isoformat() if article.published else None,
         "source": source_ref(article.source),
         "snippet_html": snippet_html(statement.text, terms, length=400),
-        "cities": [place_ref(p) for p in article.places.all()],
+        # Its city facet: the places its words name and where it was said (not all its article's).
+        "cities": [place_ref(p) for p in statement_cities(statement)],
         # Where and when it was said, when the text tells (who said what, where, when).
         "place": place_ref(statement.place) if statement.place else None,
         "said_on": statement.said_on.isoformat() if statement.said_on else None,
         # False for what the machine proposed and no editor has checked: never to be read as certain.
         "reviewed": statement.reviewed,
         "mentions": mentions_ref(statement),
+        # Every article reporting the same statement, itself included, the earliest first.
+        "reports": reports_ref(statement),
     }
+
+
+def statement_cities(statement):
+    found = {place.pk: place for place in statement.mentioned_places.all()}
+    if statement.place:
+        found.setdefault(statement.place.pk, statement.place)
+    return sorted(found.values(), key=lambda place: place.name)
 
 
 def result(row, terms):

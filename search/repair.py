@@ -104,18 +104,35 @@ def expected_documents():
         keys.append((col.ARTICLE << KIND_SHIFT) + pk)
         articles.append(pk)
         digests.append(stamps.digest(f"{title}\n{body}", facets))
-    rows = Statement.objects.order_by().values_list("pk", "article_id", "text", "start", "end", "speaker_id", "place_id")
-    for pk, article_id, text, start, end, speaker_id, place_id in rows.iterator(CHUNK):
+    mentioned_people, mentioned_places = statement_subjects()
+    rows = Statement.objects.order_by().values_list("pk", "article_id", "text", "start", "end", "speaker_id",
+                                                    "place_id", "report_group_id")
+    for pk, article_id, text, start, end, speaker_id, place_id, report_group in rows.iterator(CHUNK):
         if article_id not in meta:  # saved after the articles were read: the next check sees it
             continue
         published, source_id = meta[article_id]
-        cities = places[article_id] | ({place_id} if place_id else set())
-        facets = col.encode("archive.statement", pk, published, source_id, [speaker_id], sorted(cities))
+        cities = mentioned_places[pk] | ({place_id} if place_id else set())
+        subjects = sorted([col.subject_key("actor", p) for p in mentioned_people[pk]]
+                          + [col.subject_key("city", p) for p in mentioned_places[pk]])
+        facets = col.encode("archive.statement", pk, published, source_id, [speaker_id], sorted(cities),
+                            subjects, report_group)
         keys.append((col.STATEMENT << KIND_SHIFT) + pk)
         articles.append(article_id)
         digests.append(stamps.digest(text, facets, f"{start}:{end}"))
     return (np.array(keys, dtype=np.int64), np.array(articles, dtype=np.int64),
             np.array(digests, dtype=np.uint64))
+
+
+def statement_subjects():
+    """({statement id: person ids}, {statement id: place ids}) its own words name."""
+    from archive.models import Statement
+
+    people, places = defaultdict(set), defaultdict(set)
+    for through, owner, found in ((Statement.mentioned_people.through, "person_id", people),
+                                  (Statement.mentioned_places.through, "place_id", places)):
+        for statement_id, value in through.objects.values_list("statement_id", owner).iterator(CHUNK):
+            found[statement_id].add(value)
+    return people, places
 
 
 # -- comparing -------------------------------------------------------------------

@@ -4,8 +4,15 @@ Facet fields hold exact values, never analyzed text, so a multi-word name
 stays one value: slugs for anyone reading the index through haystack, and
 database ids (the *_ids fields) for the archive's own column of facets.
 Names come from the database when a page is drawn.
+
+A statement's city facet is what it is about or where it was said: the places
+its own words name and the place of saying, never every place its article
+mentions. Its actor facet is its speaker; the people its words name are its
+subjects, which a name typed in a query also finds (search.entity_search).
 """
 from haystack import indexes
+
+from .columns import subject_key
 
 from archive.models import Article, Statement
 
@@ -83,17 +90,28 @@ class StatementIndex(ArchiveDocument, indexes.Indexable):
     def article_of(self, statement):
         return statement.article
 
+    subject_keys = indexes.MultiValueField(indexed=False)
+    report_group = indexes.IntegerField(null=True, indexed=False)
+
     def index_queryset(self, using=None):
-        return Statement.objects.select_related("article__source", "speaker", "place").prefetch_related("article__places")
+        return Statement.objects.select_related("article__source", "speaker", "place").prefetch_related(
+            "mentioned_people", "mentioned_places")
 
     def prepare_text(self, statement):
         return statement.text
 
     def places(self, statement):
-        found = {place.pk: place for place in statement.article.places.all()}
+        found = {place.pk: place for place in statement.mentioned_places.all()}
         if statement.place:
             found[statement.place.pk] = statement.place
         return found.values()
+
+    def prepare_subject_keys(self, statement):
+        return sorted([subject_key("actor", person.pk) for person in statement.mentioned_people.all()]
+                      + [subject_key("city", place.pk) for place in statement.mentioned_places.all()])
+
+    def prepare_report_group(self, statement):
+        return statement.report_group_id
 
     def prepare_actor(self, statement):
         return [statement.speaker.slug]

@@ -26,6 +26,19 @@ def mentions_changed(sender, instance, action, pk_set=None, reverse=False, **kwa
         record_articles([instance.pk])
 
 
+def subjects_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):
+    """A statement's subjects are in its index document (its city facet and subjects column)."""
+    if not action.startswith("post_"):
+        return
+    if reverse:  # a person or place gained or lost statements naming it
+        from archive.models import Statement
+
+        if pk_set:
+            record_articles(set(Statement.objects.filter(pk__in=pk_set).values_list("article_id", flat=True)))
+    else:
+        record_articles([instance.article_id])
+
+
 def facet_owner_changed(sender, instance, created=False, **kwargs):
     # Facets carry slugs: when a slug changes, every document that carries it is stale.
     if created:
@@ -67,6 +80,8 @@ def connect():
     post_delete.connect(statement_changed, sender=Statement, dispatch_uid="index-statement-deleted")
     for through in (Article.people.through, Article.places.through):
         m2m_changed.connect(mentions_changed, sender=through, dispatch_uid=f"index-mentions-{through.__name__}")
+    for through in (Statement.mentioned_people.through, Statement.mentioned_places.through):
+        m2m_changed.connect(subjects_changed, sender=through, dispatch_uid=f"index-subjects-{through.__name__}")
     for model in (Person, Place, Source):
         post_init.connect(remember_slug, sender=model, dispatch_uid=f"index-slug-{model.__name__}")
         post_save.connect(facet_owner_changed, sender=model, dispatch_uid=f"index-slug-change-{model.__name__}")
