@@ -5,3 +5,9 @@ from django.apps import AppConfig
 class ArchiveConfig(AppConfig):
     name = "archive"
     verbose_name = "الأرشيف"
+
+    def ready(self):
+        # a deleted report must not leave its statement's group with one member (archive/reports.py)
+        from . import reports
+
+        reports.connect()

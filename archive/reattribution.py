@@ -12,6 +12,7 @@ from search.models import record_articles
 from .ingest.offices import office_of, resolve_office, role_stems
 from .ingest.places import phrase_tokens
 from .models import Person, Statement
+from .reports import regroup
 
 
 HOLDER = "holder"
@@ -87,5 +88,6 @@ def claim_role_statements(position):
         silent = roles - set(article.statements.filter(speaker_id__in=roles).values_list("speaker_id", flat=True))
         article.people.remove(*silent)
     record_articles(articles.keys())
+    regroup(statements)  # under their new speaker, they may be reports of what the holder said elsewhere
     return statements
 

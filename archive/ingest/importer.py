@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from archive.models import Article, Person, PersonAlias, Place, Source, Statement, fingerprint
+from archive.reports import regroup
 from search.arabic import normalize
 from search.models import record_articles
 
@@ -210,6 +211,8 @@ class Importer:
         link(Article.people.through, article, "person", people.values())
         link(Article.places.through, article, "place", places.values())
         record_articles([article.pk])
+        # the same words by the same speaker in another outlet's article: one statement, several reports
+        regroup([s.pk for s in statements])
         if named:
             # the next article knows them by name; roles, institutions and sources are read from
             # the text again and found by person_for, so they need no new gazetteer

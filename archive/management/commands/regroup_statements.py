@@ -1,0 +1,17 @@
+"""Recompute which statements are one statement reported by several articles (editors' merges and splits stay)."""
+from django.core.management.base import BaseCommand
+
+from archive.models import ReportGroup, Statement
+from archive.reports import regroup_all
+
+
+class Command(BaseCommand):
+    help = ("Regroup every statement by the wire-copy rule (same speaker, same words, within a few days); "
+            "what editors merged or split is left where they put it.")
+
+    def handle(self, *args, **options):
+        changed = regroup_all()
+        groups = ReportGroup.objects.count()
+        grouped = Statement.objects.filter(report_group__isnull=False).count()
+        self.stdout.write(f"{groups} statements reported by several articles: {grouped} statements grouped; "
+                          f"{len(changed)} articles changed.")
