@@ -2,4 +2,5 @@
 # Raise it whenever normalization, tokenization, stemming or the schema changes.
 # 7: the "stamp" column. 8: glued words split into their parts (search/arabic/glued.py).
 # 9: a statement's cities are its subjects and place of saying; its subjects and report group.
-ANALYSIS_VERSION = "9"
+# 10: ـاة before a pronoun, a plural's final ه, a word's own أل/إل, duals indexed as their singular.
+ANALYSIS_VERSION = "10"

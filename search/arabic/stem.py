@@ -44,6 +44,19 @@ _PREFIX_RE = re.compile("(?P<ll>[وف]?لل)|(?P<article>[وف]?[بك]?ال)")
 _ALLAH = frozenset(normalize(w) for w in "الله والله بالله لله ولله فلله تالله".split())
 
 
+# Words in ـاة, as stems (ة dropped): before a pronoun their ة is written ت, and حياته would
+# read as the plural حيات → حي (a neighbourhood). Frequent ones of the news; others keep the
+# plural reading.
+_ALEF_TA = frozenset(normalize(w)[:-1] for w in """
+حياة قناة وفاة معاناة مباراة نجاة فتاة صلاة زكاة مأساة مساواة مراعاة مواساة نواة مرآة
+""".split())
+
+
+def _strip_final_h(w: str) -> str:
+    """A plural's final ه goes as the singular's does: اتجاهات and اتجاه, جبهات and جبهة meet."""
+    return w[:-1] if len(w) >= 3 and w.endswith("ه") else w
+
+
 def _strip_suffixes(w: str) -> str:
     """Pronoun first, then plural/feminine, so ضرباته and الضربات both end at ضرب."""
     stripped = False
@@ -55,10 +68,12 @@ def _strip_suffixes(w: str) -> str:
     if not stripped and w.endswith("ه") and len(w) >= 3:  # ة (folded to ه) or the pronoun ه
         w, stripped = w[:-1], True
     n = len(w)
+    if stripped and w.endswith("ات") and w[:-1] in _ALEF_TA:
+        return w[:-1]  # حياته: ة written ت before the pronoun, not a plural
     if n >= 4 and w.endswith("ات"):
-        return w[:-2]
+        return _strip_final_h(w[:-2])
     if n >= 6 and (w.endswith("ون") or w.endswith("ين")):  # 4 letters left: بوتين, كانون stay
-        return w[:-2]
+        return _strip_final_h(w[:-2])
     if stripped and ((n >= 4 and w[-1] == "ت") or (n >= 3 and w[-1] == "ه")):
         return w[:-1]  # ة written ت before a pronoun (حكومته), or ه before ه (وجهه)
     return w
@@ -76,6 +91,24 @@ NATIVE = frozenset(_strip_suffixes(normalize(w)) for w in """
 """.split())
 
 
+# Duals (الطرفان، البلدين) are indexed also as their singular, so a query for طرف or بلد finds
+# them. Only after the article, whose words in ان/ين are mostly duals and plurals in the news;
+# these are not, and keep their own stem alone (as stems).
+_NOT_DUAL = frozenset(_strip_suffixes(normalize(w)) for w in """
+انسان سودان ميدان برلمان طيران اعلان عنوان ايران يونان يابان حيوان ديوان بستان شيطان سلطان
+عثمان رمضان نيسان حزيران امكان مكان زمان ضمان احسان بركان طوفان عدوان كيان لسان بنيان ايمان
+فرقان قرآن عمران جولان عرفان اذعان ادمان هذيان غليان فيضان نسيان حرمان خسران رضوان
+حسين يمين سنين ثمين تعيين تامين تدوين تكوين تمرين تحسين تمكين تلقين تزيين تلوين تخمين
+""".split())
+
+
+def _dual_singular(after_article: str):
+    """The singular of a dual or plural written after the article (طرفان → طرف), or None."""
+    if after_article.endswith(("ان", "ين")) and len(after_article) >= 5 and after_article not in _NOT_DUAL:
+        return after_article[:-2]
+    return None
+
+
 def _primary(token: str):
     """Return (stem, kind): kind 'fixed' (no other reading), 'll' (لل ambiguity) or 'plain'."""
     if token in FUNCTION_WORDS or token[0] not in _ARABIC:
@@ -89,6 +122,10 @@ def _primary(token: str):
     if match and len(token) - match.end() >= 2:
         rest = token[match.end():]
         if match.lastgroup == "article":
+            # أل/إل of the word itself is folded to ال like the article (الالتزام, الألماني): a
+            # word written with both loses both, as the bare word (التزام, ألماني) loses one.
+            if rest.startswith("ال") and len(rest) >= 5:
+                rest = rest[2:]
             return _strip_suffixes(rest), "fixed"
         # لل is ل+ال (للوزير) or ل before a word in ل (للبنان, للافروف, للجنة = ل+اللجنة)
         with_lam = _strip_suffixes(token[match.end() - 1:])
@@ -115,10 +152,13 @@ def index_stems(token: str) -> tuple:
     out = [primary]
     if primary in NATIVE:
         return (primary,)
+    match = _PREFIX_RE.match(token) if kind != "plain" else None
+    if kind == "fixed" and match and match.lastgroup == "article":
+        out.append(_dual_singular(primary))
     if kind == "ll":
-        end = _PREFIX_RE.match(token).end()
-        out.append(_strip_suffixes(token[end:]))
-        out.append(_strip_suffixes(token[end - 1:]))
+        end = match.end()
+        after_article = _strip_suffixes(token[end:])
+        out += [after_article, _strip_suffixes(token[end - 1:]), _dual_singular(after_article)]
     elif kind == "plain" and len(token) >= 4:
         if token[0] in "وف":
             rest = token[1:]
@@ -127,7 +167,7 @@ def index_stems(token: str) -> tuple:
                 out.append(stem(rest[1:]))
         elif token[0] in "بكل":
             out.append(stem(token[1:]))
-    return tuple(dict.fromkeys(out))  # ordered, without duplicates
+    return tuple(dict.fromkeys(r for r in out if r))  # ordered, without duplicates
 
 
 def analyze(text: str, stopwords: bool = False) -> list:

@@ -204,3 +204,31 @@ def test_stemming_does_not_depend_on_the_hash_seed():
                              capture_output=True, text=True, check=True).stdout
         outputs.add(out)
     assert len(outputs) == 1
+
+
+# -- words in ـاة before a pronoun, a word's own final ه, a word's own أل/إل, duals -------------
+
+@pytest.mark.parametrize("query, word", [
+    ("حياة", "حياته"), ("قناة", "قناتها"), ("وفاة", "وفاته"), ("معاناة", "معاناتهم"), ("مباراة", "مباراتها"),
+    ("اتجاه", "اتجاهات"), ("اتجاهات", "اتجاه"), ("توجه", "توجهات"), ("جبهة", "جبهات"), ("شبهة", "الشبهات"),
+    ("ألماني", "الألماني"), ("ألمانيا", "لألمانيا"), ("التزام", "الالتزام"), ("التزام", "بالتزاماتها"),
+    ("إلغاء", "الإلغاء"), ("الالتزامات", "التزامات"),
+    ("طرف", "الطرفان"), ("طرف", "الطرفين"), ("بلد", "البلدان"), ("بلد", "للبلدين"), ("جانب", "الجانبان"),
+    ("وزير", "الوزيران"), ("ضربات", "ضرباته"), ("حكومة", "حكومته"),
+])
+def test_inflected_forms_meet_their_word(query, word):
+    assert found_by(query, word), (query_form(query), index_forms(word))
+
+
+@pytest.mark.parametrize("a, b", [
+    ("حي", "حياته"),  # a neighbourhood is not a life
+    ("قن", "قناته"),
+    ("انس", "الإنسان"),  # not every word in ان after the article is a dual
+    ("سود", "السودان"),
+    ("ميد", "الميدان"),
+    ("حس", "الحسين"),
+    ("الم", "الالتزام"),  # pain is not commitment
+])
+def test_words_that_only_look_inflected_stay_apart(a, b):
+    assert not found_by(a, b), (query_form(a), index_forms(b))
+    assert not found_by(b, a), (query_form(b), index_forms(a))
