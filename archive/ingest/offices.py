@@ -10,7 +10,7 @@ from .places import phrase_tokens
 # Spelling variants of role words that the normalizer rightly keeps apart (أميركي/أمريكي).
 _VARIANTS = {normalize("اميركي"): normalize("امريكي"), normalize("دولي"): normalize("اممي")}  # المبعوث الدولي = الأممي
 _UN = stem(normalize("الأممي"))
-_PHRASE_VARIANTS = ((("امم", "متحد"), _UN),)  # مبعوث الأمم المتحدة = المبعوث الأممي
+_PHRASE_VARIANTS = (((stem(normalize("الأمم")), stem(normalize("المتحدة"))), _UN),)  # مبعوث الأمم المتحدة = الأممي
 
 
 @dataclass

@@ -13,6 +13,7 @@
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from .normalize import normalize
 from .tokenize import tokenize
@@ -28,6 +29,7 @@ FUNCTION_WORDS = frozenset(normalize(w) for w in """
 هذا هذه هذان هؤلاء ذلك تلك هناك هنا الذي التي الذين اللذين اللتين اللواتي اللتي
 هو هي هم هن هما أنا نحن أنت أنتم كل بعض غير بين حتى إذا إذ لكن لأن كما مثل منذ عند عبر
 ضد حول خلال دون لدى لديه لديها لديهم عليه عليها عليهم إليه إليها إليهم فيه فيها فيهم
+إنه إنها إنهم إنهما إننا إنني أنه أنها أنهم أنهما أننا أنني لأنه لأنها لأنهم لكنه لكنها لكنهم
 منه منها منهم عنه عنها عنهم له لها لهم لنا به بها بهم بعد قبل أي أيضا الآن إلا وقد وكان
 وهو وهي وفي ومن وإن وأن ولا ولم ولكن فإن فقد وما كذلك ذاته نفسه تم يتم
 """.split())
@@ -57,6 +59,10 @@ def _strip_final_h(w: str) -> str:
     return w[:-1] if len(w) >= 3 and w.endswith("ه") else w
 
 
+# Words in وا that are not a verb's plural.
+_NOT_VERBS = frozenset(normalize(w) for w in "الأونروا أونروا".split())
+
+
 def _strip_suffixes(w: str) -> str:
     """Pronoun first, then plural/feminine, so ضرباته and الضربات both end at ضرب."""
     stripped = False
@@ -67,6 +73,8 @@ def _strip_suffixes(w: str) -> str:
                 break
     if not stripped and w.endswith("ه") and len(w) >= 3:  # ة (folded to ه) or the pronoun ه
         w, stripped = w[:-1], True
+    if not stripped and len(w) >= 5 and w.endswith("وا") and w not in _NOT_VERBS:
+        return w[:-2]  # a past verb's plural: قالوا، أكدوا، أعلنوا
     n = len(w)
     if stripped and w.endswith("ات") and w[:-1] in _ALEF_TA:
         return w[:-1]  # حياته: ة written ت before the pronoun, not a plural
@@ -98,15 +106,37 @@ _NOT_DUAL = frozenset(_strip_suffixes(normalize(w)) for w in """
 انسان سودان ميدان برلمان طيران اعلان عنوان ايران يونان يابان حيوان ديوان بستان شيطان سلطان
 عثمان رمضان نيسان حزيران امكان مكان زمان ضمان احسان بركان طوفان عدوان كيان لسان بنيان ايمان
 فرقان قرآن عمران جولان عرفان اذعان ادمان هذيان غليان فيضان نسيان حرمان خسران رضوان
+سليمان اردوغان مهرجان استيطان تركمان اذربيجان اصفهان خراسان امتنان اطمئنان سلمان
 حسين يمين سنين ثمين تعيين تامين تدوين تكوين تمرين تحسين تمكين تلقين تزيين تلوين تخمين
 """.split())
 
 
 def _dual_singular(after_article: str):
     """The singular of a dual or plural written after the article (طرفان → طرف), or None."""
-    if after_article.endswith(("ان", "ين")) and len(after_article) >= 5 and after_article not in _NOT_DUAL:
+    if after_article.endswith(("ان", "ين")) and len(after_article) >= 5 and after_article not in _NOT_DUAL \
+            and after_article not in _SINGULAR_OF:
         return after_article[:-2]
     return None
+
+
+def _load_plurals():
+    """{plural's stem: singular's stem} from plurals.txt (broken plurals of news vocabulary)."""
+    table = {}
+    for line in Path(__file__).with_name("plurals.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            plural, singular = line.split()
+            table.setdefault(_strip_suffixes(normalize(plural)), _strip_suffixes(normalize(singular)))
+    # A singular that is itself written like a listed plural would chain to another word, and a
+    # plural's stem may be a function word (ولاة → ولا, "and not").
+    return {plural: singular for plural, singular in table.items()
+            if plural != singular and singular not in table and plural not in FUNCTION_WORDS}
+
+
+_SINGULAR_OF = _load_plurals()
+
+
+def _singular(stem_: str) -> str:
+    return _SINGULAR_OF.get(stem_, stem_)
 
 
 def _primary(token: str):
@@ -115,8 +145,10 @@ def _primary(token: str):
         return token, "fixed"
     if token in _ALLAH:
         return "الله", "fixed"
+    if token[0] in "وف" and token[1:] in FUNCTION_WORDS:  # وأنهم، فإنه: a particle with و or ف
+        return token[1:], "fixed"
     whole = _strip_suffixes(token)
-    if whole in NATIVE:
+    if whole in NATIVE or whole in _SINGULAR_OF:  # a listed plural's ال is its own (ألوان، ألقاب)
         return whole, "fixed"
     match = _PREFIX_RE.match(token)
     if match and len(token) - match.end() >= 2:
@@ -124,7 +156,7 @@ def _primary(token: str):
         if match.lastgroup == "article":
             # أل/إل of the word itself is folded to ال like the article (الالتزام, الألماني): a
             # word written with both loses both, as the bare word (التزام, ألماني) loses one.
-            if rest.startswith("ال") and len(rest) >= 5:
+            if rest.startswith("ال") and len(rest) >= 5 and _strip_suffixes(rest) not in _SINGULAR_OF:
                 rest = rest[2:]
             return _strip_suffixes(rest), "fixed"
         # لل is ل+ال (للوزير) or ل before a word in ل (للبنان, للافروف, للجنة = ل+اللجنة)
@@ -139,8 +171,10 @@ def _primary(token: str):
 
 @lru_cache(maxsize=200_000)
 def stem(token: str) -> str:
-    """Query-side stem of one normalized token (deterministic, dictionary-free)."""
-    return _primary(token)[0] if token else token
+    """Query-side stem of one normalized token (deterministic; a broken plural becomes its singular)."""
+    if not token or token in FUNCTION_WORDS:
+        return token
+    return _singular(_primary(token)[0])
 
 
 @lru_cache(maxsize=200_000)
@@ -151,7 +185,7 @@ def index_stems(token: str) -> tuple:
     primary, kind = _primary(token)
     out = [primary]
     if primary in NATIVE:
-        return (primary,)
+        return (_singular(primary),)
     match = _PREFIX_RE.match(token) if kind != "plain" else None
     if kind == "fixed" and match and match.lastgroup == "article":
         out.append(_dual_singular(primary))
@@ -167,7 +201,20 @@ def index_stems(token: str) -> tuple:
                 out.append(stem(rest[1:]))
         elif token[0] in "بكل":
             out.append(stem(token[1:]))
-    return tuple(dict.fromkeys(r for r in out if r))  # ordered, without duplicates
+    if kind == "plain":
+        # Index-side readings of an undefined word's ending, as a word in ت، ا or ك may be its own:
+        # a past verb's feminine ت (قالت، أعلنت: a search for قال finds what she said, while ثابت
+        # keeps its stem), the accusative's ا (تقريرا جديدا: تقرير، جديد, while سوريا stays).
+        out += [r[:-1] for r in out if r and r not in NATIVE and
+                ((len(r) >= 4 and r.endswith("ت")) or (len(r) >= 5 and r.endswith(("ا", "ك"))))]
+        # The second person's ك and the first person's ني (موقفك، أخبرني) are read off too; a noun
+        # in ك or an adjective in ني (مشترك، لبناني) gains a reading no one searches for.
+        out += [r[:-2] for r in out if r and len(r) >= 5 and r.endswith("ني") and r not in NATIVE]
+        # A dual without the article (ساهدان، وزيران) when four letters remain; a name or noun in
+        # ان (سليمان، كردستان) keeps its stem and gains a reading no one searches for.
+        out += [r[:-2] for r in out if r and len(r) >= 6 and r.endswith("ان") and r not in _NOT_DUAL
+                and not r.endswith("ستان")]
+    return tuple(dict.fromkeys(_singular(r) for r in out if r))  # ordered, without duplicates
 
 
 def analyze(text: str, stopwords: bool = False) -> list:
