@@ -3,5 +3,6 @@
 # 7: the "stamp" column. 8: glued words split into their parts (search/arabic/glued.py).
 # 9: a statement's cities are its subjects and place of saying; its subjects and report group.
 # 10: ـاة before a pronoun, a plural's final ه, a word's own أل/إل, duals indexed as their singular.
-# 11: broken plurals of the news meet their singular (plurals.txt), past verbs' وا and ت.
+# 11: broken plurals of the news meet their singular (plurals.txt); index readings of verbs' وا and ت,
+#     the accusative ا, ك, ني, bare duals, construct plurals; no ك reading before و or ا.
 ANALYSIS_VERSION = "11"

@@ -4,7 +4,8 @@
 # - stem(token): the one form a query uses. It strips only what is unambiguous in writing: the
 #   article with its clitics (ال وال فال بال كال لل ...), a doubled و (ووزير), and suffixes.
 # - index_stems(token): stem(token) first, then the readings in which a leading و ف ب ك ل is a
-#   clitic (بحلب -> حلب). The index stores all of them at the word's position, so the bare query
+#   clitic (بحلب -> حلب). ك ("like") is not read before و or ا: there it is far more often the
+#   word's own letter (كوفي، كوان، كارثة), and its readings were other words (وفي، وان، ارث). The index stores all of them at the word's position, so the bare query
 #   حلب finds بحلب, while بروكسل, فرنسا, وزير stay whole in every query.
 # A single letter cannot be told from a clitic without a dictionary (بروسيا is ب+روسيا, بروكسل is
 # not), hence index-time readings instead of a guess; NATIVE lists frequent words whose first
@@ -30,6 +31,7 @@ FUNCTION_WORDS = frozenset(normalize(w) for w in """
 هو هي هم هن هما أنا نحن أنت أنتم كل بعض غير بين حتى إذا إذ لكن لأن كما مثل منذ عند عبر
 ضد حول خلال دون لدى لديه لديها لديهم عليه عليها عليهم إليه إليها إليهم فيه فيها فيهم
 إنه إنها إنهم إنهما إننا إنني أنه أنها أنهم أنهما أننا أنني لأنه لأنها لأنهم لكنه لكنها لكنهم
+لعل لعله لعلها لعلهم لعلك لعلنا
 منه منها منهم عنه عنها عنهم له لها لهم لنا به بها بهم بعد قبل أي أيضا الآن إلا وقد وكان
 وهو وهي وفي ومن وإن وأن ولا ولم ولكن فإن فقد وما كذلك ذاته نفسه تم يتم
 """.split())
@@ -169,6 +171,11 @@ def _primary(token: str):
     return whole, "plain"
 
 
+def _second_clitic(word: str) -> bool:
+    """Whether the first letter of `word` may be ب ل or ك glued to the rest."""
+    return word[0] in "بل" or (word[0] == "ك" and len(word) > 1 and word[1] not in "وا")
+
+
 @lru_cache(maxsize=200_000)
 def stem(token: str) -> str:
     """Query-side stem of one normalized token (deterministic; a broken plural becomes its singular)."""
@@ -179,7 +186,7 @@ def stem(token: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def index_stems(token: str) -> tuple:
-    """Index-side stems: stem(token) first, then the clitic readings of a leading و ف ب ك ل."""
+    """Index-side stems: stem(token) first, then the clitic readings of a leading و ف ب ك ل, and endings read off."""
     if not token:
         return (token,)
     primary, kind = _primary(token)
@@ -197,9 +204,9 @@ def index_stems(token: str) -> tuple:
         if token[0] in "وف":
             rest = token[1:]
             out.append(stem(rest))
-            if rest[0] in "بكل" and len(rest) >= 4 and stem(rest) not in NATIVE:
+            if _second_clitic(rest) and len(rest) >= 4 and stem(rest) not in NATIVE:
                 out.append(stem(rest[1:]))
-        elif token[0] in "بكل":
+        elif _second_clitic(token):
             out.append(stem(token[1:]))
     if kind == "plain":
         # Index-side readings of an undefined word's ending, as a word in ت، ا or ك may be its own:
@@ -210,6 +217,11 @@ def index_stems(token: str) -> tuple:
         # The second person's ك and the first person's ني (موقفك، أخبرني) are read off too; a noun
         # in ك or an adjective in ني (مشترك، لبناني) gains a reading no one searches for.
         out += [r[:-2] for r in out if r and len(r) >= 5 and r.endswith("ني") and r not in NATIVE]
+        # A construct plural before a pronoun of two letters (مؤيديهم، مسؤولو): the ي or و of
+        # ين/ون left when ن went. A lone ه is left alone: مؤيديه cannot be told from سورية.
+        if token.endswith(("يهم", "يها", "يهما", "يكم", "ينا")):
+            out += [r[:-1] for r in out if r and len(r) >= 5 and r.endswith("ي")]
+        out += [r[:-1] for r in out if r and len(r) >= 6 and r.endswith("و")]
         # A dual without the article (ساهدان، وزيران) when four letters remain; a name or noun in
         # ان (سليمان، كردستان) keeps its stem and gains a reading no one searches for.
         out += [r[:-2] for r in out if r and len(r) >= 6 and r.endswith("ان") and r not in _NOT_DUAL

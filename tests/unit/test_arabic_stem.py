@@ -101,10 +101,13 @@ def seed_name_words():
 
 
 def clitic_forms(word):
-    """How a text glues clitics to a name: و ف ب ك ل and pairs; ل + ال is written لل."""
+    """How a text glues clitics to a name: و ف ب ك ل and pairs; ل + ال is written لل.
+
+    ك is read as a clitic except before و or ا (كوفي، كارثة are words of their own)."""
+    like = ["ك"] if word[0] not in "وا" or word.startswith("ال") else []
     if word.startswith("ال"):
         return ["و" + word, "ف" + word, "ب" + word, "ك" + word, "وب" + word, "لل" + word[2:], "ولل" + word[2:]]
-    return [p + word for p in ("و", "ف", "ب", "ك", "ل", "وب", "ول", "فل", "لل" if word[0] == "ل" else "ول")]
+    return [p + word for p in ("و", "ف", "ب", *like, "ل", "وب", "ول", "فل", "لل" if word[0] == "ل" else "ول")]
 
 
 @pytest.mark.parametrize("word", [w for w in seed_name_words() if len(w) >= 3])
@@ -259,3 +262,20 @@ def test_plurals_written_like_other_words_stay_apart(a, b):
 
 def test_a_noun_in_t_is_still_found_by_itself():
     assert query_form("ثابت") == "ثابت" and found_by("ثابت", "ثابت")
+
+
+@pytest.mark.parametrize("query, word", [
+    ("موقف", "موقفك"), ("أخبر", "أخبرني"), ("تقرير", "تقريرا"), ("وزير", "وزيران"),
+    ("مؤيد", "مؤيديهم"), ("مسؤول", "مسؤولو"),
+])
+def test_pronoun_accusative_dual_and_construct_endings_are_read_off_in_the_index(query, word):
+    assert found_by(query, word), (query_form(query), index_forms(word))
+
+
+@pytest.mark.parametrize("word, not_a_reading", [
+    ("لعلك", "علك"), ("كوان", "وان"), ("كوفي", "وفي"), ("كارثة", "ارث"),  # no clitic reading makes another word
+    ("ألوان", "وان"), ("وأنهم", "وان"),  # a plural's own أل, a particle with its pronoun
+    ("سليمان", "سليم"), ("الجولان", "جول"),  # names in ان are not duals
+])
+def test_readings_do_not_make_other_words(word, not_a_reading):
+    assert stem(normalize(not_a_reading)) not in index_forms(word), index_forms(word)
