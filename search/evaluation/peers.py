@@ -20,6 +20,9 @@ FILES = {"nltk_snowball": "nltk_snowball_arabic.json", "golden_corpus": "golden_
 VERDICT_NAMES = {"right": "archive right on purpose", "wrong": "archive wrong", "unclear": "unclear",
                  "n/a": "not applicable"}
 SNOWBALL_TARGET = 0.55
+SAME_WORD_TARGET = 0.90  # share of the same word among sampled pairs the archive newly joins (--baseline)
+BASELINE_SECTION = "snowball_new"  # verdicts on those pairs
+VERDICT_SECTIONS = SUITES + (BASELINE_SECTION,)
 SEED = "peers"
 
 
@@ -30,10 +33,28 @@ class Form(NamedTuple):
     readings: frozenset
 
 
-def form(text, drop_stopwords=False):
+class Analyzer(NamedTuple):
+    """What the evaluation calls of an analyzer: the archive's current one, or an earlier revision's."""
+
+    tokenize: object
+    stem: object
+    index_stems: object
+    stopwords: frozenset
+
+    @classmethod
+    def of(cls, package):
+        """From a package with search.arabic's public names (an earlier revision's, say)."""
+        return cls(package.tokenize, package.stem, package.index_stems, package.STOPWORDS)
+
+
+CURRENT = Analyzer(tokenize, stem, index_stems, STOPWORDS)
+
+
+def form(text, drop_stopwords=False, analyzer=CURRENT):
     """The archive's analysis of a word or phrase: query stems per token, and the product of index stems."""
-    tokens = [t.text for t in tokenize(text) if not (drop_stopwords and t.text in STOPWORDS)]
-    return Form(tuple(stem(t) for t in tokens), frozenset(product(*(index_stems(t) for t in tokens))))
+    a = analyzer
+    tokens = [t.text for t in a.tokenize(text) if not (drop_stopwords and t.text in a.stopwords)]
+    return Form(tuple(a.stem(t) for t in tokens), frozenset(product(*(a.index_stems(t) for t in tokens))))
 
 
 def finds(query, document):
@@ -147,6 +168,11 @@ def tally(outcomes):
     return counts
 
 
+def stale(verdicts, suite, live):
+    """Keys judged in a sampled suite that are no longer among its items (`live`): fixed or changed since."""
+    return sorted(set(verdicts.get(suite, {})) - set(live))
+
+
 def stable_sample(items, size, key, seed=SEED):
     """The `size` items with the smallest seeded hash: a pair stays sampled (and its verdict useful) while it exists."""
     return sorted(items, key=lambda item: hashlib.sha1(f"{seed}:{key(item)}".encode("utf-8")).digest())[:size]
@@ -245,25 +271,57 @@ def evaluate_golden(entries, verdicts, size, seed=SEED):
     result = grouping(vocab, grouped(vocab), [form(w) for w, _ in vocab])
     apart = stable_sample(result["apart"], size, lambda p: pair_key(vocab[p[0]][0], vocab[p[1]][0]), seed)
     result["apart_sample"] = pair_outcomes("golden_corpus", vocab, apart, verdicts)
+    live = [o.key for o in outcomes if not o.agree] + [pair_key(vocab[i][0], vocab[j][0]) for i, j in result["apart"]]
+    result["stale"] = stale(verdicts, "golden_corpus", live)
     return outcomes, result
 
 
-def evaluate_snowball(rows, verdicts, size, seed=SEED):
-    """Snowball's pairs met by the archive, and a sample of pairs only the archive puts together."""
+def evaluate_snowball(rows, verdicts, size, seed=SEED, baseline=None):
+    """Snowball's pairs met by the archive, and a sample of pairs only the archive puts together.
+
+    With a baseline Analyzer, result["baseline"] compares the two over the same vocabulary (newly_met).
+    """
     vocab = [v for v in vocabulary((word, snow) for word, snow, *_ in rows) if form(v[0]).key]
-    result = grouping(vocab, grouped(vocab), [form(w) for w, _ in vocab])
+    forms = [form(w) for w, _ in vocab]
+    result = grouping(vocab, grouped(vocab), forms)
     sample = stable_sample(result["new_equal"], size, lambda p: pair_key(vocab[p[0]][0], vocab[p[1]][0]), seed)
     result["sample"] = pair_outcomes("snowball", vocab, sample, verdicts)
+    result["stale"] = stale(verdicts, "snowball", [pair_key(vocab[i][0], vocab[j][0]) for i, j in result["new_equal"]])
+    if baseline is not None:
+        result["baseline"] = newly_met(vocab, forms, baseline, verdicts, size, seed)
     return result
 
 
-def pair_outcomes(suite, vocab, pairs, verdicts):
-    """Outcomes for sampled pairs the archive puts together and the peer keeps apart (agree=False)."""
+def newly_met(vocab, forms, baseline, verdicts, size, seed=SEED):
+    """Pairs of one vocabulary that meet with the current forms and did not with the baseline analyzer.
+
+    Also the reverse (pairs that no longer meet), the peer's share under the baseline, and a stable
+    sample of the new pairs with verdicts from the BASELINE_SECTION (right = the same word).
+    """
+    gold = peer_pairs(grouped(vocab))
+    _, now = archive_pairs(forms)
+    _, before = archive_pairs([form(w, analyzer=baseline) for w, _ in vocab])
+    new = sorted(now - before)
+    sample = stable_sample(new, size, lambda p: pair_key(vocab[p[0]][0], vocab[p[1]][0]), seed)
+    return {"new": new, "lost": sorted(before - now), "new_peer": len(gold.intersection(new)),
+            "met_before": len(gold & before), "recall_before": share(gold & before, gold),
+            "sample": pair_outcomes(BASELINE_SECTION, vocab, sample, verdicts, baseline),
+            "stale": stale(verdicts, BASELINE_SECTION, [pair_key(vocab[i][0], vocab[j][0]) for i, j in new])}
+
+
+def pair_outcomes(suite, vocab, pairs, verdicts, baseline=None):
+    """Outcomes for sampled pairs the archive puts together and the peer keeps apart (agree=False).
+
+    With a baseline Analyzer, each line also shows the two words' forms under it.
+    """
     out = []
     for i, j in pairs:
         (a, la), (b, lb) = vocab[i], vocab[j]
         key = pair_key(a, b)
         shown = (f"{a} ({'/'.join(sorted(la))}) + {b} ({'/'.join(sorted(lb))}) -> "
                  f"{describe(form(a))}  |  {describe(form(b))}")
+        if baseline is not None:
+            shown += (f"  (before: {describe(form(a, analyzer=baseline))}  |  "
+                      f"{describe(form(b, analyzer=baseline))})")
         out.append(Outcome(suite, key, "pair", False, shown, lookup(verdicts, suite, key)))
     return out

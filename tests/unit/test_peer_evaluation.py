@@ -1,10 +1,16 @@
-"""Tests of the peer-suite evaluation: meet semantics, pair shares, verdict lookup, and the command."""
+"""Tests of the peer-suite evaluation: meet semantics, pair shares, verdict lookup, baselines, and the command."""
+import shutil
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
-from search.evaluation import peers
+from search.evaluation import peers, revision
 from search.evaluation.peers import Form
 from search.management.commands.evaluate_analysis import default_peer_dir
 
@@ -109,9 +115,16 @@ def test_verdict_lookup_and_tally():
 
 def test_the_stored_verdicts_are_well_formed():
     verdicts = peers.load_verdicts()
-    for suite in peers.SUITES:
+    assert set(verdicts) <= {"about", *peers.VERDICT_SECTIONS}
+    for suite in peers.VERDICT_SECTIONS:
         for key, (verdict, reason) in verdicts.get(suite, {}).items():
             assert "#" in key and verdict in peers.VERDICT_NAMES and reason.strip()
+
+
+def test_stale_verdicts_are_the_judged_keys_that_left_the_set():
+    verdicts = {"s": {"pair#1": ["right", "r"], "pair#2": ["wrong", "w"]}}
+    assert peers.stale(verdicts, "s", ["pair#2", "pair#3"]) == ["pair#1"]
+    assert peers.stale(verdicts, "t", []) == []
 
 
 def test_stable_sample_keeps_its_members_when_others_are_added():
@@ -136,3 +149,92 @@ def test_command_prints_a_summary_line_per_suite():
     summary = out.getvalue().split("\nSummary", 1)[1].splitlines()
     for suite in peers.SUITES:
         assert any(line.startswith(f"{suite}: ") and " agree / " in line for line in summary), suite
+
+
+# --- a baseline analyzer: pairs that meet now and did not before --------------------------------
+
+class Word(NamedTuple):
+    text: str
+
+
+# A made-up analyzer: one token per word, stems cut to two letters (before) against whole words.
+WHOLE = peers.Analyzer(lambda t: [Word(w) for w in t.split()], str, lambda w: (w,), frozenset())
+CUT = WHOLE._replace(stem=lambda w: w[:2], index_stems=lambda w: (w[:2],))
+
+
+def test_form_takes_another_analyzer():
+    assert peers.form("abc de", analyzer=CUT) == Form(("ab", "de"), frozenset({("ab", "de")}))
+
+
+def test_newly_met_pairs_against_a_baseline():
+    vocab = [("abc", {"x"}), ("abd", {"x"}), ("abc", {"y"}), ("zz", {"y"})]
+    # now: whole words (0 and 2 meet); before: two letters (0, 1, 2 all meet)
+    b = peers.newly_met(vocab, [peers.form(w, analyzer=WHOLE) for w, _ in vocab], CUT, {}, 5)
+    assert b["new"] == [] and b["lost"] == [(0, 1), (1, 2)]
+    assert (b["met_before"], b["recall_before"]) == (1, 0.5)  # the peer's pairs: (0, 1) and (2, 3)
+    b = peers.newly_met(vocab, [peers.form(w, analyzer=CUT) for w, _ in vocab], WHOLE, {}, 5)
+    assert b["new"] == [(0, 1), (1, 2)] and b["lost"] == [] and b["new_peer"] == 1
+    assert [o.suite for o in b["sample"]] == [peers.BASELINE_SECTION] * 2
+    assert all("(before: " in o.shown for o in b["sample"])
+
+
+# Words of the project's own stemmer tests (never peer data): pairs joined since aa36977, and not.
+VOCABULARY = ["حياة", "حياته", "حي", "وزير", "الوزراء", "قال", "قالوا", "حلب", "بحلب", "إعلام", "علم"]
+
+
+def newly_met_words(before, words=VOCABULARY):
+    """(new, lost) pairs of words: meeting now and not with `before` (a loaded package), and the reverse."""
+    vocab = [(w, {w}) for w in words]
+    result = peers.newly_met(vocab, [peers.form(w) for w in words], peers.Analyzer.of(before), {}, 50)
+    return {(words[i], words[j]) for i, j in result["new"]}, {(words[i], words[j]) for i, j in result["lost"]}
+
+
+def test_a_revision_is_imported_as_a_package_of_its_own():
+    try:
+        with revision.analyzer_at("HEAD", settings.BASE_DIR) as head:
+            name, folder = head.__name__, Path(head.__file__).parent
+            assert name != "search.arabic" and head.stem is not peers.CURRENT.stem
+            assert folder.name == name and (folder / "stem.py").exists()
+            assert sys.modules[name + ".stem"].stem is head.stem  # its relative imports resolved inside it
+            assert head.stem("الحلب") == head.stem("حلب")
+    except revision.Unavailable as error:
+        pytest.skip(f"the analyzer of HEAD cannot be loaded: {error}")
+    assert name not in sys.modules and not folder.exists()  # nothing left behind
+
+
+def test_head_as_baseline_puts_no_pair_newly_together():
+    changed = subprocess.run(["git", "-C", str(settings.BASE_DIR), "diff", "--quiet", "HEAD", "--", "search/arabic"],
+                             capture_output=True, check=False) if shutil.which("git") else None
+    if changed is None or changed.returncode not in (0, 1):
+        pytest.skip("git is not available, or this is not a git checkout")
+    if changed.returncode == 1:
+        pytest.skip("search/arabic has uncommitted changes: HEAD is not the current analyzer")
+    try:
+        with revision.analyzer_at("HEAD", settings.BASE_DIR) as head:
+            assert newly_met_words(head) == (set(), set())
+    except revision.Unavailable as error:
+        pytest.skip(f"the analyzer of HEAD cannot be loaded: {error}")
+
+
+def test_the_documented_baseline_puts_inflected_forms_newly_together():
+    try:
+        with revision.analyzer_at("aa36977", settings.BASE_DIR) as before:
+            new, _ = newly_met_words(before)
+    except revision.Unavailable as error:
+        pytest.skip(f"the analyzer of aa36977 cannot be loaded: {error}")
+    assert {("حياة", "حياته"), ("وزير", "الوزراء"), ("قال", "قالوا")} <= new
+    assert not new & {("حياته", "حي"), ("حي", "حياته"), ("حلب", "بحلب"), ("إعلام", "علم")}
+
+
+def test_an_unknown_revision_is_unavailable():
+    with pytest.raises(revision.Unavailable):
+        with revision.analyzer_at("no-such-revision", settings.BASE_DIR):
+            pass
+
+
+def test_command_says_when_the_baseline_is_unavailable(tmp_path):
+    out = StringIO()
+    call_command("evaluate_analysis", "--peer-dir", str(tmp_path), "--baseline", "no-such-revision", stdout=out)
+    text = out.getvalue()
+    assert "baseline no-such-revision: not available (" in text
+    assert f"{peers.BASELINE_SECTION}: the Snowball vocabulary not found; skipped" in text
