@@ -75,8 +75,8 @@ def _strip_suffixes(w: str) -> str:
                 break
     if not stripped and w.endswith("ه") and len(w) >= 3:  # ة (folded to ه) or the pronoun ه
         w, stripped = w[:-1], True
-    if not stripped and len(w) >= 5 and w.endswith("وا") and w not in _NOT_VERBS:
-        return w[:-2]  # a past verb's plural: قالوا، أكدوا، أعلنوا
+    if not stripped and len(w) >= 5 and w.endswith("وا") and w not in _NOT_VERBS and w[:-2] not in FUNCTION_WORDS:
+        return w[:-2]  # a past verb's plural: قالوا، أكدوا، أعلنوا (not أنهوا: انه is a particle)
     n = len(w)
     if stripped and w.endswith("ات") and w[:-1] in _ALEF_TA:
         return w[:-1]  # حياته: ة written ت before the pronoun, not a plural
@@ -104,13 +104,16 @@ NATIVE = frozenset(_strip_suffixes(normalize(w)) for w in """
 # Duals (الطرفان، البلدين) are indexed also as their singular, so a query for طرف or بلد finds
 # them. Only after the article, whose words in ان/ين are mostly duals and plurals in the news;
 # these are not, and keep their own stem alone (as stems).
-_NOT_DUAL = frozenset(_strip_suffixes(normalize(w)) for w in """
+_NOT_DUAL_WORDS = """
 انسان سودان ميدان برلمان طيران اعلان عنوان ايران يونان يابان حيوان ديوان بستان شيطان سلطان
 عثمان رمضان نيسان حزيران امكان مكان زمان ضمان احسان بركان طوفان عدوان كيان لسان بنيان ايمان
 فرقان قرآن عمران جولان عرفان اذعان ادمان هذيان غليان فيضان نسيان حرمان خسران رضوان
 سليمان اردوغان مهرجان استيطان تركمان اذربيجان اصفهان خراسان امتنان اطمئنان سلمان
+عشرين ثلاثين اربعين خمسين ستين سبعين ثمانين تسعين
 حسين يمين سنين ثمين تعيين تامين تدوين تكوين تمرين تحسين تمكين تلقين تزيين تلوين تخمين
-""".split())
+""".split()
+_NOT_DUAL = frozenset(normalize(w) for w in _NOT_DUAL_WORDS) | frozenset(
+    _strip_suffixes(normalize(w)) for w in _NOT_DUAL_WORDS)
 
 
 def _dual_singular(after_article: str):
@@ -134,7 +137,20 @@ def _load_plurals():
             if plural != singular and singular not in table and plural not in FUNCTION_WORDS}
 
 
+def _load_feminine():
+    """Stems of the feminine nouns in ة the plural list names (قضية، مدينة): a word in ت whose rest
+    is one of them is that noun's, not a verb's."""
+    stems = set()
+    for line in Path(__file__).with_name("plurals.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            singular = normalize(line.split()[1])
+            if singular.endswith("ه"):
+                stems.add(_strip_suffixes(singular))
+    return frozenset(stems)
+
+
 _SINGULAR_OF = _load_plurals()
+_FEMININE = _load_feminine()
 
 
 def _singular(stem_: str) -> str:
@@ -169,6 +185,13 @@ def _primary(token: str):
     if token.startswith("وو") and len(token) >= 5:  # و + a word in و: ووزير, وواشنطن
         return _strip_suffixes(token[1:]), "fixed"
     return whole, "plain"
+
+
+def _past_feminine(word: str) -> bool:
+    """Whether a word in ت may be a past verb with its feminine ت: قالت، رفضت (four letters) or
+    أعلنت، أشارت (أفعل). Longer forms (سيطرت، تكلمت) are left alone: their ت reading would be the
+    stem of their own verbal noun (سيطرة، التكلم), another word."""
+    return len(word) == 4 or (len(word) in (5, 6) and word[0] == "ا")
 
 
 def _second_clitic(word: str) -> bool:
@@ -209,24 +232,45 @@ def index_stems(token: str) -> tuple:
         elif _second_clitic(token):
             out.append(stem(token[1:]))
     if kind == "plain":
-        # Index-side readings of an undefined word's ending, as a word in ت، ا or ك may be its own:
-        # a past verb's feminine ت (قالت، أعلنت: a search for قال finds what she said, while ثابت
-        # keeps its stem), the accusative's ا (تقريرا جديدا: تقرير، جديد, while سوريا stays).
-        out += [r[:-1] for r in out if r and r not in NATIVE and
-                ((len(r) >= 4 and r.endswith("ت")) or (len(r) >= 5 and r.endswith(("ا", "ك"))))]
-        # The second person's ك and the first person's ني (موقفك، أخبرني) are read off too; a noun
-        # in ك or an adjective in ني (مشترك، لبناني) gains a reading no one searches for.
-        out += [r[:-2] for r in out if r and len(r) >= 5 and r.endswith("ني") and r not in NATIVE]
-        # A construct plural before a pronoun of two letters (مؤيديهم، مسؤولو): the ي or و of
-        # ين/ون left when ن went. A lone ه is left alone: مؤيديه cannot be told from سورية.
-        if token.endswith(("يهم", "يها", "يهما", "يكم", "ينا")):
-            out += [r[:-1] for r in out if r and len(r) >= 5 and r.endswith("ي")]
-        out += [r[:-1] for r in out if r and len(r) >= 6 and r.endswith("و")]
-        # A dual without the article (ساهدان، وزيران) when four letters remain; a name or noun in
-        # ان (سليمان، كردستان) keeps its stem and gains a reading no one searches for.
-        out += [r[:-2] for r in out if r and len(r) >= 6 and r.endswith("ان") and r not in _NOT_DUAL
-                and not r.endswith("ستان")]
+        verbal = out[:1] + ([stem(token[1:])] if token[0] in "وف" else [])
+        out += _ending_readings(token, out, verbal)
     return tuple(dict.fromkeys(_singular(r) for r in out if r))  # ordered, without duplicates
+
+
+def _ending_readings(token: str, readings: list, verbal: list) -> list:
+    """Index-side readings of an undefined word's ending, where a word in ت، ا، ك، ني، و or ان may
+    end in its own letters; the reading is kept beside the word's stem, never instead of it.
+
+    - a past verb's feminine ت (قالت، أعلنت: a search for قال finds what she said), only on the word
+      itself or after و/ف (verbs take no ب or ل), in the forms of _past_feminine, and not where the
+      rest is a known feminine noun (قضيت would meet قضية);
+    - the accusative's ا (تقريرا جديدا), the second person's ك and تم and the first person's ني
+      (موقفك، قلتم، أخبرني): a noun in ك or an adjective in ني (مشترك، لبناني) gains a reading no
+      one searches for;
+    - a construct plural's ي before a two-letter pronoun or its final و (مؤيديهم، مسؤولو): a lone ه
+      is left alone, as مؤيديه cannot be told from سورية;
+    - a dual without the article (ساهدان، وزيران) when four letters remain, except names and nouns
+      in ان (سليمان، كردستان).
+    """
+    out = []
+    for r in readings:
+        # Each ending is the word's own last letters, not one left when a suffix went (انتباهه).
+        if not r or r in NATIVE:
+            continue
+        if r in verbal and r.endswith("ت") and _past_feminine(r) and r[:-1] not in _FEMININE:
+            out.append(r[:-1])
+        if len(r) >= 5 and r[-1] in "اك" and token.endswith(r[-1]):
+            out.append(r[:-1])
+        if len(r) >= 5 and r.endswith(("ني", "تم")) and token.endswith(r[-2:]):
+            out.append(r[:-2])
+        if len(r) >= 5 and r.endswith("ي") and token.endswith(("يهم", "يها", "يهما", "يكم", "ينا")):
+            out.append(r[:-1])
+        if len(r) >= 6 and r.endswith("و") and token.endswith("و"):
+            out.append(r[:-1])
+        if len(r) >= 6 and r.endswith("ان") and token.endswith("ان") and r not in _NOT_DUAL \
+                and not r.endswith("ستان"):
+            out.append(r[:-2])
+    return out
 
 
 def analyze(text: str, stopwords: bool = False) -> list:

@@ -279,3 +279,13 @@ def test_pronoun_accusative_dual_and_construct_endings_are_read_off_in_the_index
 ])
 def test_readings_do_not_make_other_words(word, not_a_reading):
     assert stem(normalize(not_a_reading)) not in index_forms(word), index_forms(word)
+
+
+@pytest.mark.parametrize("word, noun", [
+    ("سيطرت", "سيطرة"),  # a derived verb's ت would be the stem of its own verbal noun
+    ("قضيت", "قضية"),  # "I spent" is not "a case"
+    ("برايتون", "رأي"),  # a verb's ت is not read after ب (Brighton is no opinion)
+    ("انتباهه", "انتبه"),  # an ending read off is the word's own, not one left when a pronoun went
+])
+def test_verb_endings_are_not_read_where_they_make_another_word(word, noun):
+    assert not found_by(noun, word), (query_form(noun), index_forms(word))
