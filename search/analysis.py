@@ -1,7 +1,7 @@
 """Whoosh adapter for the Arabic analyzer: tokenizer, stop and stem filters at stable import paths."""
 
 # Whoosh pickles the schema (analyzer included) into the index, so every class here is module-level
-# and keeps only small flags in its instance; word lists stay in search.arabic as module constants.
+# and keeps only small flags in its instance; word lists stay in arabic as module constants.
 # Indexing (mode="index", also used by Hit.highlights) adds the clitic readings of each word at its
 # position; queries (mode="query") get one stem per word, so phrases stay exact. A direct call
 # to whoosh.highlight.highlight() must pass mode="index" to mark clitic forms such as بحلب.
@@ -9,9 +9,9 @@
 from whoosh.analysis import Filter, Tokenizer
 from whoosh.analysis.acore import Token
 
-from search.arabic.normalize import normalize
-from search.arabic.stem import STOPWORDS, index_stems, stem
-from search.arabic.tokenize import tokenize
+from arabic.normalize import normalize
+from arabic.stem import STOPWORDS, index_stems, stem
+from arabic.tokenize import tokenize
 
 __all__ = ["ArabicTokenizer", "ArabicStopFilter", "ArabicStemFilter", "ArabicAnalyzer"]
 

@@ -3,7 +3,7 @@
 Pure text logic, no Django: search.entity_store builds an EntityMatcher from the
 database, search.evaluation from the judged collection.
 
-A name is matched on its written form, normalized (search.arabic.normalize:
+A name is matched on its written form, normalized (arabic.normalize:
 hamza, ى/ي, ة/ه, tashkeel, Latin case) and Latin accents folded, never on its
 stem: جبلة (Jableh) must not be read in جبل (mountain), nor سورية (Syria) in
 سوري (Syrian). A one-letter clitic (و ف ب ك ل, two of them, or لل for ل + ال)
@@ -14,13 +14,11 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .arabic import FUNCTION_WORDS, stem, tokenize
+from arabic import FUNCTION_WORDS, stem, tokenize
+from arabic.letters import ARABIC_LETTERS, ONE_LETTER_CLITICS, PROCLITICS
 from .query import Any, Named, Phrase, Word
 
 FACETS = {"person": "actor", "place": "city"}
-ARABIC_LETTERS = frozenset("ءابتثجحخدذرزسشصضطظعغفقكلمنهوي")
-CLITICS = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")  # longest first
-GLUE = ("و", "ف", "ب", "ل", "ك")
 SUGGESTIONS = 8
 
 
@@ -70,7 +68,7 @@ def readings(token):
         if token.startswith(prefix) and len(token) > len(prefix) + 1:
             yield "ال" + token[len(prefix):]
             break
-    for prefix in CLITICS:
+    for prefix in PROCLITICS:
         if token.startswith(prefix) and len(token) > len(prefix) + 1:
             yield token[len(prefix):]
 
@@ -104,7 +102,7 @@ def options_for(keys):
             continue
         nodes.append(Phrase(stems, found[stems]))
         if len(stems[0]) <= 2 and stems[0][0] in ARABIC_LETTERS:
-            nodes.extend(Phrase((glue + stems[0],) + stems[1:], found[stems]) for glue in GLUE)
+            nodes.extend(Phrase((glue + stems[0],) + stems[1:], found[stems]) for glue in ONE_LETTER_CLITICS)
     return tuple(nodes)
 
 

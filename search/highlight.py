@@ -1,12 +1,12 @@
 """Snippets of the original text with the words that matched a query marked.
 
-It walks the same tokens the index saw (search.arabic), so a query spelled
+It walks the same tokens the index saw (arabic), so a query spelled
 الامم marks الأمم with its hamza and tashkeel as written. Everything is
 escaped here: the result is safe HTML.
 """
 from html import escape
 
-from .arabic import index_stems, tokenize
+from arabic import index_stems, tokenize
 
 DEFAULT_LENGTH = 240
 

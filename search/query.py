@@ -6,7 +6,7 @@ No Whoosh or Django import: the engine compiles these nodes to its own queries.
 import re
 from dataclasses import dataclass
 
-from .arabic import stem, tokenize
+from arabic import stem, tokenize
 
 QUOTES = "\"“”«»„‟"
 _LEXER = re.compile(r'([{q}])(.*?)(?:[{q}]|$)|(\S+)'.format(q=re.escape(QUOTES)))

@@ -11,8 +11,8 @@ import zlib
 
 import numpy as np
 
-from .arabic import index_stems, normalize, stem
-from .arabic.tokenize import word_spans
+from arabic import index_stems, normalize, stem
+from arabic.tokenize import word_spans
 from .columns import ranges
 
 EMPTY32 = np.zeros(0, dtype=np.uint32)

@@ -1,6 +1,6 @@
 """Attribution: the speaker of each statement, from its cue's subject or what a subject-less cue continues."""
 
-from search.arabic import normalize, stem
+from arabic import normalize, stem
 
 from .cues import cue_at
 from .mentions import DOCUMENT_NOUNS, TIME_WORDS, NewSpeaker

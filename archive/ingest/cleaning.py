@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass, field
 
-from search.arabic import normalize
+from arabic import normalize
 
 __all__ = ["Cleaned", "clean", "derive_title"]
 

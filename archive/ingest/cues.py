@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from search.arabic import normalize
+from arabic import normalize
 
 from .document import index_of
 from .quotes import Quote

@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from search.arabic import normalize_with_offsets, original_span
+from arabic import normalize_with_offsets, original_span
 
 __all__ = ["DateMention", "find_dates", "resolve_relative", "infer_year", "MONTHS", "WEEKDAYS"]
 
@@ -22,7 +22,7 @@ class DateMention:
     flags: tuple = ()  # e.g. "year-inferred", "weekday-contradicts-relative"
 
 
-# All names in normalized spelling (search.arabic.normalize: أإآ→ا, ة→ه, ى→ي, no tashkeel).
+# All names in normalized spelling (arabic.normalize: أإآ→ا, ة→ه, ى→ي, no tashkeel).
 MONTHS = {
     "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
     "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,

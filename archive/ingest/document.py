@@ -3,7 +3,7 @@
 import re
 from bisect import bisect_left, bisect_right
 
-from search.arabic import tokenize
+from arabic import tokenize
 
 from .quotes import TERMINAL, find_quotes, sentence_spans
 

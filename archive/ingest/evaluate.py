@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from search.arabic import FUNCTION_WORDS, normalize, stem
+from arabic import FUNCTION_WORDS, normalize, stem
 
 from .extraction import Gazetteer, extract, gazetteer_dicts_from_curation
 

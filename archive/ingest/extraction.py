@@ -5,7 +5,7 @@
 
 from dataclasses import dataclass, field
 
-from search.arabic import FUNCTION_WORDS, normalize
+from arabic import FUNCTION_WORDS, normalize
 
 from .attribution import Tracker
 from .subjects import subject_before, subject_of

@@ -3,7 +3,7 @@
 import json
 from dataclasses import dataclass
 
-from search.arabic import normalize
+from arabic import normalize
 
 from .offices import office_of, role_stems
 from .places import PhraseIndex, phrase_tokens

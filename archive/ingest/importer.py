@@ -13,7 +13,7 @@ from django.utils.text import slugify
 
 from archive.models import Article, Person, PersonAlias, Place, Source, Statement, fingerprint
 from archive.reports import regroup
-from search.arabic import normalize
+from arabic import normalize
 from search.models import record_articles
 
 from .cleaning import clean

@@ -5,7 +5,8 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from search.arabic import FUNCTION_WORDS, normalize, stem
+from arabic import FUNCTION_WORDS, normalize, stem
+from arabic.letters import ONE_LETTER_CLITICS
 
 from .offices import resolve_counterpart, resolve_office, role_stems
 from .places import PhraseIndex, phrase_tokens
@@ -29,7 +30,6 @@ INSTITUTION_NOUNS = frozenset(stem(w) for w in word_set("الوزاره الحك
 _LINKS = word_set("باسم الى لدى في ل")  # words that continue a role: المتحدث باسم ...، المبعوث إلى ...
 TIME_WORDS = word_set("""اليوم امس مساء صباح الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت الاحد
     ليل فجر ظهر لاحقا مجددا ايضا""")
-_ONE_LETTER_CLITICS = "وفبلك"
 # Words that follow a speaker's name: where and when he spoke (أمام المجلس، عقب الاجتماع).
 _AFTER_NAME = word_set("أمام خلال عقب إثر أثناء لدى عبر حول ضمن وسط اليوم أمس مساء صباح")
 _ON_BEHALF = word_set("باسمه باسمها باسمهم")
@@ -356,7 +356,7 @@ class MentionFinder:
         stems = role_stems(words)
         w = tokens[i].text
         clitic = "ل" if w.startswith("لل") else (
-            w[0] if w[0] in _ONE_LETTER_CLITICS and len(w) > 3 and stem(w) == stem(w[1:]) else "")
+            w[0] if w[0] in ONE_LETTER_CLITICS and len(w) > 3 and stem(w) == stem(w[1:]) else "")
         after = end if end < hi and body[tokens[end - 1].end:tokens[end].start].strip() in ("", "،", ",") else -1
         if after in names_at and names_at[after].i == after and not names_at[after].weak:
             name = names_at[after]

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from search.arabic import FUNCTION_WORDS, normalize, stem
+from arabic import FUNCTION_WORDS, normalize, stem
 
 from .places import phrase_tokens
 

@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass, field
 
-from search.arabic import FUNCTION_WORDS, normalize, tokenize
+from arabic import FUNCTION_WORDS, normalize, tokenize
+from arabic.letters import PROCLITICS as CLITIC_RUNS
 
 # One-letter proclitics and their stacks, as Arabic news writes them before a name:
 # وحلب، فحلب، بحلب، لحلب، كحلب، وبحلب، ولحلب ... (normalized, so و/ف/ب/ل/ك only).
-PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")
+PROCLITICS = ("",) + CLITIC_RUNS
 # ل + ال contracts to لل (للأسد = ل + الأسد); و/ف may stack in front.
 _LAM_ARTICLE = ("لل", "ولل", "فلل")
 _TANWEEN_FATH = "\u064b"

@@ -5,7 +5,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from search.arabic import STOPWORDS, index_stems, normalize, tokenize
+from arabic import STOPWORDS, index_stems, normalize, tokenize
 
 # Agencies file a statement within hours and papers pick it up for a day or two; a speaker who
 # says the same words a week later has made a second statement, which stays apart.

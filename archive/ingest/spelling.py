@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 
-from search.arabic import FUNCTION_WORDS
+from arabic import FUNCTION_WORDS
 
 # Letters Arabic outlets use for the one foreign G (سيرغي، سيرجي، سيرقي).
 _G_LETTERS = str.maketrans({"غ": "ج", "ق": "ج"})

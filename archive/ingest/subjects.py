@@ -1,6 +1,6 @@
 """The subject of each speech cue: a mention after it or before it, or words read from its slot."""
 
-from search.arabic import FUNCTION_WORDS, normalize
+from arabic import FUNCTION_WORDS, normalize
 
 from .mentions import COURTESY, TIME_WORDS, Mention
 from .unknown import read_subject

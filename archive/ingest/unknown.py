@@ -1,6 +1,6 @@
 """Speakers the gazetteer does not know, read from the subject of a cue: institutions, unnamed sources, names."""
 
-from search.arabic import FUNCTION_WORDS, normalize, stem
+from arabic import FUNCTION_WORDS, normalize, stem
 
 from .cues import cue_at
 from .mentions import COURTESY, TIME_WORDS, NewSpeaker, is_role_head

@@ -1,5 +1,5 @@
 """Word lists written in the source as plain Arabic, read into sets of normalized words."""
-from search.arabic import normalize
+from arabic import normalize
 
 
 def word_set(words, endings=("",)):

@@ -1,7 +1,7 @@
 """The archive's Arabic analysis against other projects' test suites, read at run time from outside the repository."""
 # Peer data is never copied into the project: the cases are read from the peer folder on each run,
 # and hand verdicts (analysis_verdicts.json) are keyed by a test name and a short hash, not by words.
-# No Django here: search.arabic is pure Python, so tests can call everything directly.
+# No Django here: arabic is pure Python, so tests can call everything directly.
 import hashlib
 import json
 from collections import defaultdict
@@ -9,7 +9,7 @@ from itertools import combinations, product
 from pathlib import Path
 from typing import NamedTuple
 
-from search.arabic import STOPWORDS, index_stems, normalize, stem, tokenize
+from arabic import STOPWORDS, index_stems, normalize, stem, tokenize
 
 VERDICTS = Path(__file__).with_name("analysis_verdicts.json")
 CASE_SUITES = ("lucene", "elasticsearch", "pyarabic", "nltk_snowball", "broken_plural")
@@ -43,7 +43,7 @@ class Analyzer(NamedTuple):
 
     @classmethod
     def of(cls, package):
-        """From a package with search.arabic's public names (an earlier revision's, say)."""
+        """From a package with arabic's public names (an earlier revision's, say)."""
         return cls(package.tokenize, package.stem, package.index_stems, package.STOPWORDS)
 
 

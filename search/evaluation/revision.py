@@ -1,8 +1,8 @@
 """The Arabic analyzer of an earlier git revision, imported beside the current one for comparison."""
-# manage.py evaluate_analysis --baseline REV reads search/arabic/ of REV with `git show`, writes it
+# manage.py evaluate_analysis --baseline REV reads arabic/ of REV with `git show`, writes it
 # to a temporary folder and imports it under a package name of its own, so its relative imports
 # (from .normalize import ...) and its data files (plurals.txt, lexicon.txt read beside __file__)
-# resolve inside that copy and never touch search.arabic.
+# resolve inside that copy and never touch arabic.
 import importlib.util
 import shutil
 import subprocess
@@ -12,7 +12,8 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
-PACKAGE = "search/arabic"
+# Where the analyzer lives; revisions before the arabic/ package had it in search/arabic.
+PACKAGES = ("arabic", "search/arabic")
 
 
 class Unavailable(Exception):
@@ -30,7 +31,7 @@ def _git(repo_dir, *args):
     return done.stdout
 
 
-def package_files(repo_dir, rev, package=PACKAGE):
+def package_files(repo_dir, rev, packages=PACKAGES):
     """(full commit, {file name: bytes}) of the files directly in `package` at `rev` (modules and word lists)."""
     if shutil.which("git") is None:
         raise Unavailable("git is not installed")
@@ -42,22 +43,25 @@ def package_files(repo_dir, rev, package=PACKAGE):
         commit = _git(repo_dir, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
     except Unavailable as error:
         raise Unavailable(f"revision {rev!r} not found in {repo_dir}") from error
-    files = {}
-    for line in _git(repo_dir, "ls-tree", commit, f"{package}/").decode("utf-8").splitlines():
-        meta, path = line.split("\t", 1)
-        if meta.split()[1] == "blob":
-            files[path.rsplit("/", 1)[-1]] = _git(repo_dir, "show", f"{commit}:{path}")
-    if "__init__.py" not in files:
-        raise Unavailable(f"{package}/__init__.py not found at {rev}")
-    return commit, files
+    if isinstance(packages, str):
+        packages = (packages,)
+    for package in packages:
+        files = {}
+        for line in _git(repo_dir, "ls-tree", commit, f"{package}/").decode("utf-8").splitlines():
+            meta, path = line.split("\t", 1)
+            if meta.split()[1] == "blob":
+                files[path.rsplit("/", 1)[-1]] = _git(repo_dir, "show", f"{commit}:{path}")
+        if "__init__.py" in files:
+            return commit, files
+    raise Unavailable(f"{' or '.join(p + '/__init__.py' for p in packages)} not found at {rev}")
 
 
 @contextmanager
-def analyzer_at(rev, repo_dir, package=PACKAGE):
+def analyzer_at(rev, repo_dir, package=PACKAGES):
     """The package `package` of revision `rev`, imported under a fresh name for the duration of the block.
 
     Raises Unavailable (before the block) when git or the revision is missing. The module has the
-    same public names as search.arabic (tokenize, stem, index_stems, STOPWORDS, ...).
+    same public names as arabic (tokenize, stem, index_stems, STOPWORDS, ...).
     """
     commit, files = package_files(repo_dir, rev, package)
     name = f"_analyzer_{commit[:10]}_{uuid.uuid4().hex[:6]}"

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from archive.ingest.importer import Importer
 from archive.ingest.mentions import NewSpeaker
 from archive.models import Article, Person, PersonAlias, Statement
-from search.arabic import normalize
+from arabic import normalize
 
 TURKISH_MINISTER = "وزير الخارجية التركي"
 

@@ -3,9 +3,9 @@
 import pytest
 
 from search.analysis import ArabicAnalyzer
-from search.arabic import index_stems, normalize, stem, tokenize
-from search.arabic.glued import MIN_LETTERS, NAMES, WORDS, _LEXICON, split_glued
-from search.arabic.tokenize import word_spans
+from arabic import index_stems, normalize, stem, tokenize
+from arabic.glued import MIN_LETTERS, NAMES, WORDS, _LEXICON, split_glued
+from arabic.tokenize import word_spans
 from search.highlight import marked_html, matched_spans
 from search.entities import Entity, EntityMatcher
 from search.query import Named, Phrase, parse_query

@@ -1,8 +1,8 @@
-"""Tests of search.arabic.normalize: which spellings fold together, and offsets back to the original."""
+"""Tests of arabic.normalize: which spellings fold together, and offsets back to the original."""
 
 import pytest
 
-from search.arabic.normalize import normalize, normalize_with_offsets, original_span
+from arabic.normalize import normalize, normalize_with_offsets, original_span
 
 FOLDS_TOGETHER = [
     # (variant, plain spelling): both must normalize to the same string

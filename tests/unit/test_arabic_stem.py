@@ -1,4 +1,4 @@
-"""Tests of search.arabic.stem: which words meet, which stay apart, and the analyze() pipeline."""
+"""Tests of arabic.stem: which words meet, which stay apart, and the analyze() pipeline."""
 
 import os
 import subprocess
@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from search.arabic.normalize import normalize
-from search.arabic.stem import FUNCTION_WORDS, analyze, index_stems, stem
+from arabic.normalize import normalize
+from arabic.stem import FUNCTION_WORDS, analyze, index_stems, stem
 
 
 def query_form(word):
@@ -195,7 +195,7 @@ def test_analyze_keeps_stopwords_unless_asked():
 
 
 def test_stemming_does_not_depend_on_the_hash_seed():
-    code = ("from search.arabic.stem import index_stems, analyze;"
+    code = ("from arabic.stem import index_stems, analyze;"
             "print(analyze('ضرباته بحلب وزارة للافروف'), [index_stems(w) for w in"
             " ['بحلب', 'وبحلب', 'للاتفاق', 'وزاره']])")
     outputs = set()

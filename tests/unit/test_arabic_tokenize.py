@@ -1,6 +1,6 @@
-"""Tests of search.arabic.tokenize: word boundaries, and offsets that point into the original text."""
+"""Tests of arabic.tokenize: word boundaries, and offsets that point into the original text."""
 
-from search.arabic.tokenize import Token, tokenize
+from arabic.tokenize import Token, tokenize
 
 
 def texts(text):

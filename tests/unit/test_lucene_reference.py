@@ -4,8 +4,8 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.qparser import QueryParser
 
-from search.arabic.normalize import normalize
-from search.arabic.stem import index_stems, stem
+from arabic.normalize import normalize
+from arabic.stem import index_stems, stem
 from search.evaluation.lucene import LuceneArabicAnalyzer, analyse
 
 

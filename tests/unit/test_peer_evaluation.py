@@ -193,7 +193,7 @@ def test_a_revision_is_imported_as_a_package_of_its_own():
     try:
         with revision.analyzer_at("HEAD", settings.BASE_DIR) as head:
             name, folder = head.__name__, Path(head.__file__).parent
-            assert name != "search.arabic" and head.stem is not peers.CURRENT.stem
+            assert name != "arabic" and head.stem is not peers.CURRENT.stem
             assert folder.name == name and (folder / "stem.py").exists()
             assert sys.modules[name + ".stem"].stem is head.stem  # its relative imports resolved inside it
             assert head.stem("الحلب") == head.stem("حلب")
@@ -203,12 +203,12 @@ def test_a_revision_is_imported_as_a_package_of_its_own():
 
 
 def test_head_as_baseline_puts_no_pair_newly_together():
-    changed = subprocess.run(["git", "-C", str(settings.BASE_DIR), "diff", "--quiet", "HEAD", "--", "search/arabic"],
+    changed = subprocess.run(["git", "-C", str(settings.BASE_DIR), "diff", "--quiet", "HEAD", "--", "arabic"],
                              capture_output=True, check=False) if shutil.which("git") else None
     if changed is None or changed.returncode not in (0, 1):
         pytest.skip("git is not available, or this is not a git checkout")
     if changed.returncode == 1:
-        pytest.skip("search/arabic has uncommitted changes: HEAD is not the current analyzer")
+        pytest.skip("arabic has uncommitted changes: HEAD is not the current analyzer")
     try:
         with revision.analyzer_at("HEAD", settings.BASE_DIR) as head:
             assert newly_met_words(head) == (set(), set())

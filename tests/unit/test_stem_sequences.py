@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from search.arabic import stem
+from arabic import stem
 from search.sequences import DocumentAnalysis, SegmentSequences, query_hashes, query_stem_hash
 
 TEXTS = [

@@ -156,8 +156,8 @@ class Command(BaseCommand):
     # -- analysis and indexing -----------------------------------------------------
 
     def analyzer(self):
-        from search.arabic import analyze, index_stems, stem
-        from search.arabic.tokenize import _normalize_word
+        from arabic import analyze, index_stems, stem
+        from arabic.tokenize import _normalize_word
 
         bodies = sample_text(ANALYZER_BYTES)
         megabytes = sum(len(b.encode("utf-8")) for b in bodies) / 1e6

@@ -19,7 +19,7 @@ class Command(BaseCommand):
             "pyarabic, NLTK's Snowball tests, Lucene's broken plurals, a golden stem corpus, Snowball over a "
             "50k-word vocabulary). Each disagreement is printed with its hand verdict from "
             "search/evaluation/analysis_verdicts.json, or 'unjudged'. With --baseline REV, also the pairs "
-            "of the Snowball vocabulary that meet now and did not with REV's search/arabic/.")
+            "of the Snowball vocabulary that meet now and did not with REV's arabic/.")
     requires_system_checks = []
 
     def add_arguments(self, parser):
@@ -28,7 +28,7 @@ class Command(BaseCommand):
         parser.add_argument("--sample", type=int, default=50, help="pairs and words sampled for hand judgement")
         parser.add_argument("--seed", default=peers.SEED, help="seed of the samples (stable across analyzer changes)")
         parser.add_argument("--baseline", metavar="REV", default=None,
-                            help="a git revision whose search/arabic/ is the analyzer before the changes to "
+                            help="a git revision whose arabic/ is the analyzer before the changes to "
                             "measure (aa36977 for analysis versions 10 and 11): the Snowball pairs that meet "
                             "now and did not then are counted and sampled for hand judgement")
 
@@ -56,7 +56,7 @@ class Command(BaseCommand):
         if baseline and baseline[1] is None:
             self.stdout.write(f"baseline {baseline[0]}: not available ({baseline[2]}); the comparison is skipped")
         elif baseline:
-            self.stdout.write(f"baseline {baseline[0]}: search/arabic/ of commit {baseline[2][:12]}, read with git "
+            self.stdout.write(f"baseline {baseline[0]}: arabic/ of commit {baseline[2][:12]}, read with git "
                               "into a temporary package")
         summary = []
         for suite in peers.CASE_SUITES:

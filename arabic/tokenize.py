@@ -37,7 +37,7 @@ _WORD_RE = re.compile(
 
 
 # Word frequencies are Zipfian: caching the normalized form of each spelling pays off.
-# A glued word (الأممالمتحدة, search.arabic.glued) comes out with its parts separated by spaces,
+# A glued word (الأممالمتحدة, arabic.glued) comes out with its parts separated by spaces,
 # like a ligature that expands to several words; _glued_spans then gives each part's offsets.
 @lru_cache(maxsize=100_000)
 def _normalize_word(original):
@@ -67,7 +67,7 @@ def _glued_spans(original, norm=None):
 
 
 def _split_original(original, norm):
-    """The parts of `original` (normalized `norm`) where search.arabic.glued splits it, or None.
+    """The parts of `original` (normalized `norm`) where arabic.glued splits it, or None.
 
     A part spans its letters and the marks after them, so the parts tile the word. Each part
     normalizes alone to the same text as inside the word (checked), so callers that analyse the

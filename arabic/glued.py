@@ -23,6 +23,7 @@ Pure Python, no Django. tokenize() calls this once per distinct spelling (cached
 
 import os
 
+from .letters import ARABIC_LETTERS, PROCLITICS
 from .normalize import normalize
 
 __all__ = ["split_glued", "WORDS", "NAMES", "MIN_LETTERS", "MIN_PART"]
@@ -35,7 +36,6 @@ MAX_LETTERS = 40  # longer runs of letters are not words (nor glued words): left
 
 _LEXICON = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon.txt")
 _ARTICLE = "\u0627\u0644"  # ال
-_ARABIC = frozenset("ءابتثجحخدذرزسشصضطظعغفقكلمنهوي")
 
 
 def _load(path=_LEXICON):
@@ -56,7 +56,7 @@ _TAILS = WORDS | {name[-1] for name in NAMES.values()}
 _LONGEST_CHUNK = max(map(len, list(WORDS) + list(NAMES))) + 4  # with clitics and article
 
 # Clitics a first part may carry: و/ف, then ب/ك/ل. (لل, for ل + ال, is handled apart.)
-_FIRST_CLITICS = ("", "و", "ف", "ب", "ك", "ل", "وب", "وك", "ول", "فب", "فك", "فل")
+_FIRST_CLITICS = ("",) + PROCLITICS
 _FIRST_LAM_LAM = ("لل", "ولل", "فلل")
 _NEXT_CLITICS = ("", "و")
 # A bare part may not start like an ending of the part before it: المدنيينفي is المدنيين في,
@@ -187,7 +187,7 @@ def _known_whole(word):
 
 def split_glued(word):
     """The normalized parts of a glued token (a tuple of two or more), or None to keep it whole."""
-    if not MIN_LETTERS <= len(word) <= MAX_LETTERS or word[0] not in _ARABIC:
+    if not MIN_LETTERS <= len(word) <= MAX_LETTERS or word[0] not in ARABIC_LETTERS:
         return None
     if not _may_end_in_a_chunk(word) or _known_whole(word):
         return None

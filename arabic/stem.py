@@ -16,13 +16,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .letters import ARABIC_LETTERS, CONJUNCTIONS
 from .normalize import normalize
 from .tokenize import tokenize
 
 __all__ = ["stem", "index_stems", "analyze", "STOPWORDS", "FUNCTION_WORDS", "NATIVE"]
 
 # Normalized Arabic letters: tokens starting with anything else (Latin, digits) are not stemmed.
-_ARABIC = frozenset("ءابتثجحخدذرزسشصضطظعغفقكلمنهوي")
 
 # Function words, normalized. Never stemmed (عليه must not become the name علي).
 FUNCTION_WORDS = frozenset(normalize(w) for w in """
@@ -159,11 +159,11 @@ def _singular(stem_: str) -> str:
 
 def _primary(token: str):
     """Return (stem, kind): kind 'fixed' (no other reading), 'll' (لل ambiguity) or 'plain'."""
-    if token in FUNCTION_WORDS or token[0] not in _ARABIC:
+    if token in FUNCTION_WORDS or token[0] not in ARABIC_LETTERS:
         return token, "fixed"
     if token in _ALLAH:
         return "الله", "fixed"
-    if token[0] in "وف" and token[1:] in FUNCTION_WORDS:  # وأنهم، فإنه: a particle with و or ف
+    if token[0] in CONJUNCTIONS and token[1:] in FUNCTION_WORDS:  # وأنهم، فإنه: a particle with و or ف
         return token[1:], "fixed"
     whole = _strip_suffixes(token)
     if whole in NATIVE or whole in _SINGULAR_OF:  # a listed plural's ال is its own (ألوان، ألقاب)
@@ -224,7 +224,7 @@ def index_stems(token: str) -> tuple:
         after_article = _strip_suffixes(token[end:])
         out += [after_article, _strip_suffixes(token[end - 1:]), _dual_singular(after_article)]
     elif kind == "plain" and len(token) >= 4:
-        if token[0] in "وف":
+        if token[0] in CONJUNCTIONS:
             rest = token[1:]
             out.append(stem(rest))
             if _second_clitic(rest) and len(rest) >= 4 and stem(rest) not in NATIVE:
@@ -232,7 +232,7 @@ def index_stems(token: str) -> tuple:
         elif _second_clitic(token):
             out.append(stem(token[1:]))
     if kind == "plain":
-        verbal = out[:1] + ([stem(token[1:])] if token[0] in "وف" else [])
+        verbal = out[:1] + ([stem(token[1:])] if token[0] in CONJUNCTIONS else [])
         out += _ending_readings(token, out, verbal)
     return tuple(dict.fromkeys(_singular(r) for r in out if r))  # ordered, without duplicates
 
