@@ -7,10 +7,10 @@ by (archive/ingest/offices.py), applied after the fact.
 """
 from django.db.models.functions import Coalesce
 
-from search.models import record_articles
 
 from .ingest.offices import office_of, resolve_office, role_stems
 from .ingest.places import phrase_tokens
+from .changes import announce
 from .models import Person, Statement
 from .reports import regroup
 
@@ -80,14 +80,14 @@ def claim_role_statements(position):
     for statement in statements:
         statement.speaker = holder
         statement.attribution = appended(statement.attribution, note)
-    # A bulk update sends no signals: the index change is recorded below, in this transaction.
+    # A bulk update sends no model signals: the change is announced below, in this transaction.
     Statement.objects.bulk_update(statements, ["speaker", "attribution"])
     articles = {s.article_id: s.article for s in statements}
     for article in articles.values():
         article.include_statement_subjects([s for s in statements if s.article_id == article.pk])
         silent = roles - set(article.statements.filter(speaker_id__in=roles).values_list("speaker_id", flat=True))
         article.people.remove(*silent)
-    record_articles(articles.keys())
+    announce(articles.keys())
     regroup(statements)  # under their new speaker, they may be reports of what the holder said elsewhere
     return statements
 

@@ -6,9 +6,9 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
 
-from search.models import record_articles
 
 from .ingest.reports import WINDOW_DAYS, Report, group_reports
+from .changes import announce
 from .models import Article, ReportGroup, Statement
 
 FIELDS = ("pk", "speaker_id", "day", "text", "article_id", "report_group_id", "grouped_by_editor")
@@ -163,7 +163,7 @@ def regroup(statement_ids):
             among=targets)
         changed = _store(rows, components, set(targets))
         if changed:
-            record_articles(changed)
+            announce(changed)
         return changed
 
 
@@ -177,7 +177,7 @@ def regroup_all():
         changed = _store(rows, components, targets)
         changed |= dissolve_lonely(ReportGroup.objects.values_list("pk", flat=True))
         if changed:
-            record_articles(changed)
+            announce(changed)
         return changed
 
 
@@ -193,7 +193,7 @@ def merge(statements):
         Statement.objects.filter(pk__in=ids).update(report_group_id=group_id, grouped_by_editor=True)
         articles = {r["article_id"] for r in rows} | _articles_of_groups(set(current))
         articles |= dissolve_lonely(set(current) - {group_id})
-        record_articles(articles)
+        announce(articles)
         return ReportGroup.objects.get(pk=group_id)
 
 
@@ -205,14 +205,14 @@ def split(statements):
         groups = {r["report_group_id"] for r in rows} - {None}
         Statement.objects.filter(pk__in=ids).update(report_group=None, grouped_by_editor=True)
         articles = {r["article_id"] for r in rows} | _articles_of_groups(groups) | dissolve_lonely(groups)
-        record_articles(articles)
+        announce(articles)
         return articles
 
 
 def statement_deleted(sender, instance, **kwargs):
     """A deleted report's group may be left with one statement: it stands alone again."""
     if instance.report_group_id:
-        record_articles(_articles_of_groups([instance.report_group_id])
+        announce(_articles_of_groups([instance.report_group_id])
                         | dissolve_lonely([instance.report_group_id], reset_editor=True))
 
 

@@ -71,9 +71,16 @@ def remember_slug(sender, instance, **kwargs):
     instance._slug_at_load = instance.slug
 
 
+def archive_announced(sender, article_ids, **kwargs):
+    record_articles(article_ids)
+
+
 def connect():
     from django.db.models.signals import post_init
 
+    from archive.changes import articles_changed
+
+    articles_changed.connect(archive_announced, dispatch_uid="index-archive-announced")
     post_save.connect(article_changed, sender=Article, dispatch_uid="index-article-saved")
     post_delete.connect(article_changed, sender=Article, dispatch_uid="index-article-deleted")
     post_save.connect(statement_changed, sender=Statement, dispatch_uid="index-statement-saved")

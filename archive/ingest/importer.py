@@ -11,10 +11,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from arabic import normalize
+from archive.changes import announce
 from archive.models import Article, Person, PersonAlias, Place, Source, Statement, fingerprint
 from archive.reports import regroup
-from arabic import normalize
-from search.models import record_articles
 
 from .cleaning import clean
 from .dates import find_dates
@@ -204,13 +204,13 @@ class Importer:
                 confidence=confidence_of(proposed.confidence), attribution=proposed.reason or "",
             ))
             taken.append((proposed.start, proposed.end))
-        # Bulk writes send no signals: the article's index change is recorded once, below, in
+        # Bulk writes send no model signals: the article's change is announced once, below, in
         # the same transaction (the importer and the admin action both hold one open).
         Statement.objects.bulk_create(statements)
         name_subjects(statements, found.statements, people, places)
         link(Article.people.through, article, "person", people.values())
         link(Article.places.through, article, "place", places.values())
-        record_articles([article.pk])
+        announce([article.pk])
         # the same words by the same speaker in another outlet's article: one statement, several reports
         regroup([s.pk for s in statements])
         if named:

@@ -31,3 +31,9 @@ def test_an_upward_import_is_caught(tmp_path):
     module = tmp_path / "upward.py"
     module.write_text("from search.engine import run\nimport django.db\nfrom .stem import stem\n", encoding="utf-8")
     assert list(imported_roots(module)) == ["search", "django"]
+
+
+def test_the_domain_announces_bulk_changes_instead_of_writing_the_search_queue():
+    for module in ("ingest/importer.py", "reports.py", "reattribution.py"):
+        roots = set(imported_roots(ROOT / "archive" / module))
+        assert "search" not in roots, module
