@@ -1,19 +1,17 @@
 """An actor's or a place's page: its figures, months, who and where, latest statements; as page context and JSON."""
-import calendar
 from dataclasses import dataclass
-from datetime import date
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from search.params import SearchParams
+from search.params import SearchParams, month_bounds
 from search.presenters import statement_result
 
 from . import explore
 from .charts import month_chart
 from .models import Person
-from .naming import display_name, english, with_english_names
+from .naming import display_name, english, search_path, with_english_names
 from .presenters import reports_of, reports_ref
 
 
@@ -55,19 +53,14 @@ def place_profile(place):
 
 # -- links ----------------------------------------------------------------------------
 
-def month_bounds(month):
-    year, number = map(int, month.split("-"))
-    return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
-
-
 def search_url(**params):
     """A search link in canonical order, in the interface's language."""
-    return SearchParams(**params).url(reverse("search"))
+    return SearchParams(**params).url(search_path())
 
 
 def month_urls(profile):
     """month -> the search for this actor's or place's statements that month."""
-    path, facets = reverse("search"), {profile.facet: (profile.subject.slug,)}
+    path, facets = search_path(), {profile.facet: (profile.subject.slug,)}
 
     def url_for(month):
         first, last = month_bounds(month)

@@ -4,16 +4,13 @@ import re
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
+from archive.naming import search_path
+
 from .params import SearchParams
 
 FILTERS = {"person": "actor", "place": "city"}
 PAGES = {"person": ("actor", "/actors/{}/"), "place": ("city", "/cities/{}/")}
 EMPTY_QUOTES = re.compile(r"[\"“”«»„‟]\s*[\"“”«»„‟]")
-
-
-def search_path():
-    """The search page in the interface's language (/search/, or /en/search/ in English)."""
-    return reverse("search")
 
 
 def entity_page_url(type_, slug):

@@ -1,5 +1,4 @@
 """What the search page shows: results, facets with their links, removable filter chips, paging."""
-import calendar
 import json
 import zlib
 from datetime import date
@@ -13,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from archive.naming import search_path
 
 from .entity_pages import names_context
+from .params import month_bounds
 from .presenters import labelled_facets, load, result, results_json
 
 FACET_TITLES = {"actor": gettext_lazy("People"), "city": gettext_lazy("Places"), "source": gettext_lazy("Sources"),
@@ -49,8 +49,7 @@ def month_links(params, months):
     pattern = params.changed(date_from=_SOME_FROM, date_to=_SOME_TO).url(search_path())
     links = []
     for month in months:
-        year, number = map(int, month["value"].split("-"))
-        first, last = date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
+        first, last = month_bounds(month["value"])
         # With its parameter's name: a query may hold the date itself, but never an unencoded "=".
         url = (pattern.replace(f"from={_SOME_FROM.isoformat()}", f"from={first.isoformat()}")
                .replace(f"to={_SOME_TO.isoformat()}", f"to={last.isoformat()}"))

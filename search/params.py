@@ -3,6 +3,7 @@
 No Django import: it reads a mapping of parameter names to lists of values
 (QueryDict.lists() gives one) and writes query strings.
 """
+import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -164,3 +165,9 @@ def parse(lists, allowed_formats=FORMATS):
     if params.sort == params.default_sort or (params.sort == "relevance" and not params.q):
         params = replace(params, sort="")
     return params
+
+
+def month_bounds(month):
+    """The first and last day of a "YYYY-MM" month: the from and to of its month link."""
+    year, number = map(int, month.split("-"))
+    return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])

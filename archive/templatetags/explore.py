@@ -9,7 +9,7 @@ from archive.charts import month_chart
 from archive.naming import display_name as _display_name
 from archive.naming import other_name as _other_name
 from archive.naming import english, switch_path, with_english_names
-from archive.profiles import month_bounds
+from search.params import month_bounds
 
 register = template.Library()
 
