@@ -14,7 +14,6 @@ from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from whoosh import columns, fields, formats, writing
 from whoosh.codec.whoosh3 import W3Codec
 from .analysis import ArabicAnalyzer
-from .columns import encode as encode_facets
 
 _writer_process = False
 
@@ -27,13 +26,6 @@ def become_index_writer():
 
 def is_index_writer():
     return _writer_process
-
-
-def facet_column(prepared):
-    """The per-document record of the "facets" column (search.columns)."""
-    return encode_facets(prepared[DJANGO_CT], int(prepared[DJANGO_ID]), prepared.get("published"),
-                         prepared.get("source_id"), prepared.get("actor_ids") or (), prepared.get("city_ids") or (),
-                         prepared.get("subject_keys") or (), prepared.get("report_group"))
 
 
 class ArchiveCodec(W3Codec):

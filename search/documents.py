@@ -1,12 +1,31 @@
-"""The index documents of articles and their statements, each article's text analyzed once."""
+"""The index documents of articles and their statements, each article's text analyzed once.
+
+This is the one definition of what a document's facets record holds (search.columns): the index
+writer builds it from model rows here, and repair_index (search.repair) from bulk database rows,
+through the same two functions, so the two can never disagree.
+"""
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 
 from archive.models import Article
 
+from . import columns as col
 from . import stamps
-from .backend import facet_column
 from .search_indexes import ArticleIndex, StatementIndex
 from .sequences import DocumentAnalysis
+
+
+def article_facets(article_id, published, source_id, people, places):
+    """An article's record: its actors are the people it names and its speakers, its cities the places it names."""
+    return col.encode("archive.article", article_id, published, source_id, sorted(people), sorted(places))
+
+
+def statement_facets(statement_id, published, source_id, speaker_id, place_id, people, places, report_group):
+    """A statement's record: its actor is its speaker; its cities the places its words name and where
+    it was said; its subjects whom and where its words name; its report group, if any."""
+    cities = set(places) | ({place_id} if place_id else set())
+    subjects = sorted([col.subject_key("actor", p) for p in people] + [col.subject_key("city", p) for p in places])
+    return col.encode("archive.statement", statement_id, published, source_id, [speaker_id], sorted(cities),
+                      subjects, report_group)
 
 
 def articles_with_statements(article_ids):
@@ -18,9 +37,8 @@ def articles_with_statements(article_ids):
     )
 
 
-def document(prepared, terms, sequence_columns, stamp_extra=""):
+def document(prepared, facets, terms, sequence_columns, stamp_extra=""):
     stems, readings = sequence_columns
-    facets = facet_column(prepared)
     return {
         ID: prepared[ID], DJANGO_CT: prepared[DJANGO_CT], DJANGO_ID: str(prepared[DJANGO_ID]),
         "article_id": prepared["article_id"], "text": terms, "stems": stems, "readings": readings,
@@ -40,13 +58,21 @@ def documents_for(article_ids):
         prepared = article_index.full_prepare(article)
         text = prepared["text"]
         analysis = DocumentAnalysis(text)
-        yield document(prepared, analysis.terms, analysis.columns())
+        statements = list(article.statements.all())
+        facets = article_facets(article.pk, article.published, article.source_id,
+                                {p.pk for p in article.people.all()} | {s.speaker_id for s in statements},
+                                {p.pk for p in article.places.all()})
+        yield document(prepared, facets, analysis.terms, analysis.columns())
         body_at = len(text) - len(article.body)
         word_starts = set(analysis.starts.tolist())
-        for statement in article.statements.all():
+        for statement in statements:
             start = body_at + statement.start
             if start in word_starts:
                 stems = analysis.columns(start, body_at + statement.end)
             else:
                 stems = DocumentAnalysis(statement.text).columns()
-            yield document(statement_index.full_prepare(statement), set(), stems, stamps.statement_extra(statement))
+            facets = statement_facets(statement.pk, article.published, article.source_id, statement.speaker_id,
+                                      statement.place_id, [p.pk for p in statement.mentioned_people.all()],
+                                      [p.pk for p in statement.mentioned_places.all()], statement.report_group_id)
+            yield document(statement_index.full_prepare(statement), facets, set(), stems,
+                           stamps.statement_extra(statement))

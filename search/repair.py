@@ -25,6 +25,7 @@ from whoosh import index as whoosh_index
 
 from . import columns as col
 from . import stamps
+from .documents import article_facets, statement_facets
 from .index_view import raw_column
 from .models import IndexChange, record_articles, record_rebuild
 
@@ -99,8 +100,7 @@ def expected_documents():
     rows = Article.objects.order_by().values_list("pk", "title", "body", "published", "source_id")
     for pk, title, body, published, source_id in rows.iterator(CHUNK):
         meta[pk] = (published, source_id)
-        facets = col.encode("archive.article", pk, published, source_id,
-                            sorted(people[pk] | speakers[pk]), sorted(places[pk]))
+        facets = article_facets(pk, published, source_id, people[pk] | speakers[pk], places[pk])
         keys.append((col.ARTICLE << KIND_SHIFT) + pk)
         articles.append(pk)
         digests.append(stamps.digest(f"{title}\n{body}", facets))
@@ -111,11 +111,8 @@ def expected_documents():
         if article_id not in meta:  # saved after the articles were read: the next check sees it
             continue
         published, source_id = meta[article_id]
-        cities = mentioned_places[pk] | ({place_id} if place_id else set())
-        subjects = sorted([col.subject_key("actor", p) for p in mentioned_people[pk]]
-                          + [col.subject_key("city", p) for p in mentioned_places[pk]])
-        facets = col.encode("archive.statement", pk, published, source_id, [speaker_id], sorted(cities),
-                            subjects, report_group)
+        facets = statement_facets(pk, published, source_id, speaker_id, place_id, mentioned_people[pk],
+                                  mentioned_places[pk], report_group)
         keys.append((col.STATEMENT << KIND_SHIFT) + pk)
         articles.append(article_id)
         digests.append(stamps.digest(text, facets, f"{start}:{end}"))

@@ -1,9 +1,9 @@
 """What the index holds for an article and for a statement (haystack search indexes).
 
 Facet fields hold exact values, never analyzed text, so a multi-word name
-stays one value: slugs for anyone reading the index through haystack, and
-database ids (the *_ids fields) for the archive's own column of facets.
-Names come from the database when a page is drawn.
+stays one value: slugs, for anyone reading the index through haystack. The
+archive's own column of facets holds database ids and is defined once, in
+search.documents. Names come from the database when a page is drawn.
 
 A statement's city facet is what it is about or where it was said: the places
 its own words name and the place of saying, never every place its article
@@ -11,8 +11,6 @@ mentions. Its actor facet is its speaker; the people its words name are its
 subjects, which a name typed in a query also finds (search.entity_search).
 """
 from haystack import indexes
-
-from .columns import subject_key
 
 from archive.models import Article, Statement
 
@@ -31,9 +29,6 @@ class ArchiveDocument(indexes.SearchIndex):
     city = indexes.MultiValueField()
     source = indexes.CharField(null=True)
     month = indexes.CharField(null=True)
-    actor_ids = indexes.MultiValueField(indexed=False)
-    city_ids = indexes.MultiValueField(indexed=False)
-    source_id = indexes.IntegerField(null=True, indexed=False)
 
     def prepare_month(self, obj):
         return month_of(self.article_of(obj).published)
@@ -47,9 +42,6 @@ class ArchiveDocument(indexes.SearchIndex):
 
     def prepare_article_id(self, obj):
         return str(self.article_of(obj).pk)
-
-    def prepare_source_id(self, obj):
-        return self.article_of(obj).source_id
 
 
 class ArticleIndex(ArchiveDocument, indexes.Indexable):
@@ -73,14 +65,8 @@ class ArticleIndex(ArchiveDocument, indexes.Indexable):
     def prepare_actor(self, article):
         return sorted(person.slug for person in self.actors(article))
 
-    def prepare_actor_ids(self, article):
-        return sorted(person.pk for person in self.actors(article))
-
     def prepare_city(self, article):
         return sorted(place.slug for place in article.places.all())
-
-    def prepare_city_ids(self, article):
-        return sorted(place.pk for place in article.places.all())
 
 
 class StatementIndex(ArchiveDocument, indexes.Indexable):
@@ -89,9 +75,6 @@ class StatementIndex(ArchiveDocument, indexes.Indexable):
 
     def article_of(self, statement):
         return statement.article
-
-    subject_keys = indexes.MultiValueField(indexed=False)
-    report_group = indexes.IntegerField(null=True, indexed=False)
 
     def index_queryset(self, using=None):
         return Statement.objects.select_related("article__source", "speaker", "place").prefetch_related(
@@ -106,21 +89,9 @@ class StatementIndex(ArchiveDocument, indexes.Indexable):
             found[statement.place.pk] = statement.place
         return found.values()
 
-    def prepare_subject_keys(self, statement):
-        return sorted([subject_key("actor", person.pk) for person in statement.mentioned_people.all()]
-                      + [subject_key("city", place.pk) for place in statement.mentioned_places.all()])
-
-    def prepare_report_group(self, statement):
-        return statement.report_group_id
-
     def prepare_actor(self, statement):
         return [statement.speaker.slug]
-
-    def prepare_actor_ids(self, statement):
-        return [statement.speaker_id]
 
     def prepare_city(self, statement):
         return sorted(place.slug for place in self.places(statement))
 
-    def prepare_city_ids(self, statement):
-        return sorted(place.pk for place in self.places(statement))

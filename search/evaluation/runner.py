@@ -109,7 +109,7 @@ def archive_search(documents, entities=()):
     from haystack.constants import DJANGO_CT, DJANGO_ID, ID as HAYSTACK_ID
 
     from search.backend import index_writer, text_fields
-    from search.documents import document as archive_document
+    from search.documents import article_facets, document as archive_document
     from search.engine import node_stats
     from search.entities import EntityMatcher
     from search.index_view import IndexView
@@ -123,7 +123,8 @@ def archive_search(documents, entities=()):
         prepared = {HAYSTACK_ID: document["id"], DJANGO_CT: "archive.article", DJANGO_ID: number,
                     "article_id": str(number), "text": document["text"]}
         analysis = DocumentAnalysis(document["text"])
-        fields = archive_document(prepared, analysis.terms, analysis.columns())
+        facets = article_facets(number, None, None, (), ())
+        fields = archive_document(prepared, facets, analysis.terms, analysis.columns())
         writer.add_document(**{name: value for name, value in fields.items() if name in schema.names()})
     writer.commit()
     view = IndexView(index, ("evaluation", id(index)))
