@@ -13,5 +13,5 @@ class Command(BaseCommand):
         changed = regroup_all()
         groups = ReportGroup.objects.count()
         grouped = Statement.objects.filter(report_group__isnull=False).count()
-        self.stdout.write(f"{groups} statements reported by several articles: {grouped} statements grouped; "
-                          f"{len(changed)} articles changed.")
+        self.stdout.write(f"{groups} statements are reported by several articles ({grouped} reports in all); "
+                          f"{len(changed)} articles changed by this regrouping.")
