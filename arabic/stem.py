@@ -101,9 +101,9 @@ NATIVE = frozenset(_strip_suffixes(normalize(w)) for w in """
 """.split())
 
 
-# Duals (الطرفان، البلدين) are indexed also as their singular, so a query for طرف or بلد finds
-# them. Only after the article, whose words in ان/ين are mostly duals and plurals in the news;
-# these are not, and keep their own stem alone (as stems).
+# Duals (الطرفان، البلدين، وزيران) are indexed also as their singular, so a query for طرف or بلد
+# finds them (_dual_singular after the article, _ending_readings without it). These words in
+# ان/ين are not duals and keep their own stem alone.
 _NOT_DUAL_WORDS = """
 انسان سودان ميدان برلمان طيران اعلان عنوان ايران يونان يابان حيوان ديوان بستان شيطان سلطان
 عثمان رمضان نيسان حزيران امكان مكان زمان ضمان احسان بركان طوفان عدوان كيان لسان بنيان ايمان
@@ -124,13 +124,22 @@ def _dual_singular(after_article: str):
     return None
 
 
-def _load_plurals():
-    """{plural's stem: singular's stem} from plurals.txt (broken plurals of news vocabulary)."""
-    table = {}
+def _plural_pairs():
+    """(plural, singular) of each line of plurals.txt (broken plurals of news vocabulary), normalized."""
     for line in Path(__file__).with_name("plurals.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             plural, singular = line.split()
-            table.setdefault(_strip_suffixes(normalize(plural)), _strip_suffixes(normalize(singular)))
+            yield normalize(plural), normalize(singular)
+
+
+_PLURAL_PAIRS = tuple(_plural_pairs())
+
+
+def _load_plurals():
+    """{plural's stem: singular's stem} of the listed broken plurals."""
+    table = {}
+    for plural, singular in _PLURAL_PAIRS:
+        table.setdefault(_strip_suffixes(plural), _strip_suffixes(singular))
     # A singular that is itself written like a listed plural would chain to another word, and a
     # plural's stem may be a function word (ولاة → ولا, "and not").
     return {plural: singular for plural, singular in table.items()
@@ -140,13 +149,7 @@ def _load_plurals():
 def _load_feminine():
     """Stems of the feminine nouns in ة the plural list names (قضية، مدينة): a word in ت whose rest
     is one of them is that noun's, not a verb's."""
-    stems = set()
-    for line in Path(__file__).with_name("plurals.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            singular = normalize(line.split()[1])
-            if singular.endswith("ه"):
-                stems.add(_strip_suffixes(singular))
-    return frozenset(stems)
+    return frozenset(_strip_suffixes(singular) for _, singular in _PLURAL_PAIRS if singular.endswith("ه"))
 
 
 _SINGULAR_OF = _load_plurals()

@@ -348,6 +348,13 @@ class Statement(models.Model):
         super().save(*args, **kwargs)
         self.article.include_statement_subjects([self])
 
+    def cities(self):
+        """The places it is about or was said in: those its words name, and its place of saying."""
+        found = {place.pk: place for place in self.mentioned_places.all()}
+        if self.place:
+            found.setdefault(self.place.pk, self.place)
+        return list(found.values())
+
     def clean(self):
         """Fill the text from the offsets or the offsets from the text; refuse what is not in the body."""
         if self.article_id is None:

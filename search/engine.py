@@ -129,7 +129,7 @@ def select(view, params, query):
     for node in query.excluded:
         mask &= ~as_mask(view, node_stats(view, node, scope)[0])
     naming = []
-    if params.type == "statements":
+    if params.type == "statements" and params.effective_sort == "relevance":  # only that order uses them
         naming = [entity_search.naming_docs(view, node, node_stats, scope) for node in query.required
                   if isinstance(node, Named)]
     return Selection(mask, filtered, stats, naming)
@@ -176,10 +176,10 @@ def facet_counts(view, mask):
     """
     c = view.columns
     counts = {}
+    docs = np.flatnonzero(mask)
     for facet in ("actor", "city", "source"):
         if facet == "source":
-            rows = np.flatnonzero(mask)
-            values = c.source[rows]
+            values, rows = c.source[docs], docs
         else:
             multi = getattr(c, facet)
             chosen = mask[multi.rows]
@@ -187,10 +187,9 @@ def facet_counts(view, mask):
         present = values >= 0
         values = distinct_values(view, values[present], rows[present])
         counts[facet] = _top(facet, np.bincount(values) if len(values) else np.zeros(0))
-    rows = np.flatnonzero(mask)
-    months = view.month[rows]
+    months = view.month[docs]
     present = months >= 0
-    months = distinct_values(view, months[present], rows[present])
+    months = distinct_values(view, months[present], docs[present])
     counts["month"] = []
     if len(months):
         low = int(months.min())

@@ -52,7 +52,7 @@ def statement_result(statement, terms):
         "source": source_ref(article.source),
         "snippet_html": snippet_html(statement.text, terms, length=400),
         # Its city facet: the places its words name and where it was said (not all its article's).
-        "cities": [place_ref(p) for p in statement_cities(statement)],
+        "cities": [place_ref(p) for p in sorted(statement.cities(), key=lambda place: place.name)],
         # Where and when it was said, when the text tells (who said what, where, when).
         "place": place_ref(statement.place) if statement.place else None,
         "said_on": statement.said_on.isoformat() if statement.said_on else None,
@@ -62,13 +62,6 @@ def statement_result(statement, terms):
         # Every article reporting the same statement, itself included, the earliest first.
         "reports": reports_ref(statement),
     }
-
-
-def statement_cities(statement):
-    found = {place.pk: place for place in statement.mentioned_places.all()}
-    if statement.place:
-        found.setdefault(statement.place.pk, statement.place)
-    return sorted(found.values(), key=lambda place: place.name)
 
 
 def result(row, terms):

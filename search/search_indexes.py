@@ -83,15 +83,9 @@ class StatementIndex(ArchiveDocument, indexes.Indexable):
     def prepare_text(self, statement):
         return statement.text
 
-    def places(self, statement):
-        found = {place.pk: place for place in statement.mentioned_places.all()}
-        if statement.place:
-            found[statement.place.pk] = statement.place
-        return found.values()
-
     def prepare_actor(self, statement):
         return [statement.speaker.slug]
 
     def prepare_city(self, statement):
-        return sorted(place.slug for place in self.places(statement))
+        return sorted(place.slug for place in statement.cities())
 
