@@ -23,7 +23,7 @@ Pure Python, no Django. tokenize() calls this once per distinct spelling (cached
 
 import os
 
-from .letters import ARABIC_LETTERS, PROCLITICS
+from .letters import ARABIC_LETTERS, ARTICLE as _ARTICLE, LAM_ARTICLE_RUNS, PROCLITICS
 from .normalize import normalize
 
 __all__ = ["split_glued", "WORDS", "NAMES", "MIN_LETTERS", "MIN_PART"]
@@ -35,7 +35,6 @@ MAX_PARTS = 4
 MAX_LETTERS = 40  # longer runs of letters are not words (nor glued words): left alone, quickly
 
 _LEXICON = os.path.join(os.path.dirname(os.path.abspath(__file__)), "lexicon.txt")
-_ARTICLE = "\u0627\u0644"  # ال
 
 
 def _load(path=_LEXICON):
@@ -57,7 +56,6 @@ _LONGEST_CHUNK = max(map(len, list(WORDS) + list(NAMES))) + 4  # with clitics an
 
 # Clitics a first part may carry: و/ف, then ب/ك/ل. (لل, for ل + ال, is handled apart.)
 _FIRST_CLITICS = ("",) + PROCLITICS
-_FIRST_LAM_LAM = ("لل", "ولل", "فلل")
 _NEXT_CLITICS = ("", "و")
 # A bare part may not start like an ending of the part before it: المدنيينفي is المدنيين في,
 # not المدني + ينفي; مجتمعاتهم is not مجتمع + اتهم.
@@ -102,7 +100,7 @@ def _readings(chunk, clitics, lam_lam):
             elif core.startswith(_ARTICLE) and core[2:] in NAMES:  # a name written with the article
                 yield (len(clitic), NAMES[core[2:]]) + _name_letters(NAMES[core[2:]]) + (ARTICLE,)
     if lam_lam:
-        for clitic in _FIRST_LAM_LAM:
+        for clitic in LAM_ARTICLE_RUNS:
             if chunk.startswith(clitic):
                 core = chunk[len(clitic):]
                 if len(core) >= MIN_PART and core in WORDS:

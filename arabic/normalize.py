@@ -3,9 +3,11 @@
 import re
 import unicodedata
 
+from pyarabic import araby
+
 __all__ = ["normalize", "normalize_with_offsets", "original_span", "HAMZA", "ARABIC_LETTER_RANGES"]
 
-HAMZA = "\u0621"
+HAMZA = araby.HAMZA
 
 # Code point ranges of Arabic-script blocks (letters, marks, digits and punctuation alike).
 _ARABIC_BLOCKS = (
@@ -37,26 +39,42 @@ ARABIC_LETTER_RANGES = _ranges(
 )
 
 
+# What hides inside scraped words: soft hyphen, Arabic letter mark, zero-width (non-)joiners, bidi marks.
+INVISIBLE = "\u00AD\u061C\u200C\u200D\u200E\u200F"
+
+# Deleted everywhere: pyarabic's DIACRITICS (every combining mark of U+0600-06FF: harakat, shadda,
+# Quranic marks, the dagger alef), its small waw and yeh, and tatweel; plus what it does not cover:
+# the marks of Arabic Extended-A (it looks at U+0600-06FF only; U+08E2 is a sign, not a mark) and
+# the invisible characters.
+_DELETED = (
+    set(araby.DIACRITICS) | set(araby.SMALL) | {araby.TATWEEL}
+    | {chr(cp) for cp in range(0x08D3, 0x0900)
+       if cp != 0x08E2 and unicodedata.category(chr(cp)) in ("Mn", "Lm")}
+    | set(INVISIBLE)
+)
+# Alef forms -> ا: pyarabic's ALEFAT without ى (a yeh here: its normalize_alef makes كيرى كيرا, apart
+# from كيري) and the dagger alef (a mark, deleted), plus the wavy-hamza alefs ٲ ٳ ٵ it lacks.
+_ALEFS = "".join(sorted(set(araby.ALEFAT) - {araby.ALEF, araby.ALEF_MAKSURA, araby.SMALL_ALEF}))
+_ALEFS += "\u0672\u0673\u0675"
+# ؤ ئ -> ء, hamza on alef -> ا (with the alefs): pyarabic's normalize_hamza does neither. Its default
+# folds every hamza to ء (إطلاق -> ءطلاق, never meeting اطلاق); its "tasheel" folds ؤ ئ to و ي, which
+# makes فئة = فيه and hands the stemmer false suffixes (هيئة -> هييه -> هي). The seat is spelling
+# convention (مسؤول/مسئول, شؤون/شئون), so ء it is.
+_SEATED_HAMZA = araby.WAW_HAMZA + araby.YEH_HAMZA
+# ى and the Persian yeh forms -> ي; ة (pyarabic's normalize_teh) and Persian/Urdu heh forms -> ه.
+_YEHS = araby.ALEF_MAKSURA + "\u06CC\u06D0"                        # ى ی ې
+_HEHS = araby.TEH_MARBUTA + "\u06C0\u06C1\u06D5\u06BE"             # ة ۀ ہ ە ھ
+
+
 def _main_map():
     """1:1 and deleting replacements: the core Arabic folding."""
-    table = {}
-    deleted = [range(0x064B, 0x0660), range(0x0610, 0x061B), range(0x06D6, 0x06DD),
-               range(0x06DF, 0x06E9), range(0x06EA, 0x06EE), range(0x08D3, 0x0900)]
-    for block in deleted:
-        for cp in block:
-            if cp != 0x08E2 and unicodedata.category(chr(cp)) in ("Mn", "Lm"):
-                table[cp] = None
-    # superscript (dagger) alef, tatweel, invisible joiners and bidi marks that hide inside words
-    for cp in (0x0670, 0x0640, 0x00AD, 0x061C, 0x200C, 0x200D, 0x200E, 0x200F):
-        table[cp] = None
+    table = dict.fromkeys(map(ord, _DELETED))
     for src, dst in (
-        ("\u0622\u0623\u0625\u0671\u0672\u0673\u0675", "\u0627"),  # آ أ إ ٱ and rarer alef forms -> ا
-        # ؤ ئ -> ء: the seat is spelling convention (مسؤول/مسئول, شؤون/شئون); folding to و/ي
-        # instead would make فئة = فيه and hand the stemmer false suffixes (هيئة -> هييه -> هي).
-        ("\u0624\u0626", HAMZA),
-        ("\u0649\u06CC\u06D0", "\u064A"),                         # ى ی ې -> ي
-        ("\u0629\u06C0\u06C1\u06D5\u06BE", "\u0647"),             # ة ۀ ہ ە ھ -> ه
-        ("\u06A9\u06AA", "\u0643"),                               # ک ڪ -> ك
+        (_ALEFS, araby.ALEF),
+        (_SEATED_HAMZA, HAMZA),
+        (_YEHS, araby.YEH),
+        (_HEHS, araby.HEH),
+        ("\u06A9\u06AA", araby.KAF),                                 # ک ڪ
         ("\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669", "0123456789"),
         ("\u06F0\u06F1\u06F2\u06F3\u06F4\u06F5\u06F6\u06F7\u06F8\u06F9", "0123456789"),
     ):
@@ -68,6 +86,7 @@ def _main_map():
 _MAIN = _main_map()
 
 # Compatibility forms worth NFKC: Arabic presentation forms and ligatures, Latin ligatures, full width.
+# NFKC splits every lam-alef form (pyarabic's LIGUATURES are the four isolated ones: not the final ﻼ).
 _COMPAT_RANGES = ((0xFB00, 0xFB4F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF), (0xFF00, 0xFFEF))
 
 
@@ -94,17 +113,20 @@ _FAST_TABLE = [_TABLE.get(cp, chr(cp)) for cp in range(_LIST_END)]
 _HIGH_RE = re.compile("[\u2100-\U0010FFFF]")
 
 # A decomposed hamza above on waw/yeh/alef maksura (possibly after harakat, canonical order) is ؤ/ئ.
-_HAMZA_COMBO_RE = re.compile("[\u0648\u064A\u0649][\u064B-\u0652\u0640]*\u0654")
+_HAMZA_ABOVE = araby.HAMZA_ABOVE
+_HAMZA_COMBO_RE = re.compile("[%s][%s]*%s" % (
+    araby.WAW + araby.YEH + araby.ALEF_MAKSURA, "".join(araby.TASHKEEL) + araby.TATWEEL, _HAMZA_ABOVE))
 # Word-final يء (or ىء, folded already) is the same word as final ئ: شيء/شئ, مباديء/مبادئ.
-_FINAL_YEH_HAMZA_RE = re.compile("\u064A\u0621(?![%s])" % ARABIC_LETTER_RANGES)
+_YEH_HAMZA = araby.YEH + HAMZA
+_FINAL_YEH_HAMZA_RE = re.compile("%s(?![%s])" % (_YEH_HAMZA, ARABIC_LETTER_RANGES))
 
 
 def normalize(text: str) -> str:
     """Fold spelling variants: harakat, tatweel, hamza seats, ة/ى, digits, presentation forms, case."""
-    if "\u0654" in text:
+    if _HAMZA_ABOVE in text:
         text = _HAMZA_COMBO_RE.sub(HAMZA, text)
     text = text.translate(_TABLE if _HIGH_RE.search(text) else _FAST_TABLE)
-    if "\u064A\u0621" in text:
+    if _YEH_HAMZA in text:
         text = _FINAL_YEH_HAMZA_RE.sub(HAMZA, text)
     return text
 
@@ -116,7 +138,7 @@ def normalize_with_offsets(text: str):
     [s, e) maps back with original_span(offsets, s, e). Slower than normalize(); same output.
     """
     combos = {}
-    if "\u0654" in text:
+    if _HAMZA_ABOVE in text:
         combos = {m.start(): m.end() for m in _HAMZA_COMBO_RE.finditer(text)}
     chars, offs = [], []
     table, i, n = _TABLE, 0, len(text)
@@ -133,7 +155,7 @@ def normalize_with_offsets(text: str):
             offs.extend([i] * len(mapped))
         i += 1
     out = "".join(chars)
-    if "\u064A\u0621" in out:
+    if _YEH_HAMZA in out:
         pieces, new_offs, last = [], [], 0
         for m in _FINAL_YEH_HAMZA_RE.finditer(out):
             pieces.append(out[last:m.start()])

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .letters import ARABIC_LETTERS, CONJUNCTIONS
+from .letters import ARABIC_LETTERS, ARTICLE, ARTICLE_RUNS, CONJUNCTIONS, LAM_ARTICLE_RUNS
 from .normalize import normalize
 from .tokenize import tokenize
 
@@ -44,7 +44,7 @@ STOPWORDS = FUNCTION_WORDS - frozenset(normalize(w) for w in "على إليه ا
 _PRONOUNS = (("هما", 3), ("كما", 4), ("هم", 3), ("هن", 3), ("كم", 4), ("ها", 3), ("نا", 3))
 _PRONOUN_ENDINGS = tuple(suffix for suffix, _ in _PRONOUNS)
 # و/ف + لل (ل + ال), or و/ف + ب/ك + the article: وللوزير, بالاتفاق, وبالتالي, الوزير
-_PREFIX_RE = re.compile("(?P<ll>[وف]?لل)|(?P<article>[وف]?[بك]?ال)")
+_PREFIX_RE = re.compile("(?P<ll>%s)|(?P<article>%s)" % ("|".join(LAM_ARTICLE_RUNS), "|".join(ARTICLE_RUNS)))
 _ALLAH = frozenset(normalize(w) for w in "الله والله بالله لله ولله فلله تالله".split())
 
 
@@ -177,8 +177,8 @@ def _primary(token: str):
         if match.lastgroup == "article":
             # أل/إل of the word itself is folded to ال like the article (الالتزام, الألماني): a
             # word written with both loses both, as the bare word (التزام, ألماني) loses one.
-            if rest.startswith("ال") and len(rest) >= 5 and _strip_suffixes(rest) not in _SINGULAR_OF:
-                rest = rest[2:]
+            if rest.startswith(ARTICLE) and len(rest) >= 5 and _strip_suffixes(rest) not in _SINGULAR_OF:
+                rest = rest[len(ARTICLE):]
             return _strip_suffixes(rest), "fixed"
         # لل is ل+ال (للوزير) or ل before a word in ل (للبنان, للافروف, للجنة = ل+اللجنة)
         with_lam = _strip_suffixes(token[match.end() - 1:])

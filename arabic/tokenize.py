@@ -6,7 +6,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from .glued import MIN_LETTERS, split_glued
-from .normalize import ARABIC_LETTER_RANGES, _ranges, normalize, normalize_with_offsets
+from .normalize import ARABIC_LETTER_RANGES, INVISIBLE, _ranges, normalize, normalize_with_offsets
 
 __all__ = ["Token", "tokenize", "word_spans"]
 
@@ -25,7 +25,7 @@ class Token(NamedTuple):
 _MARKS = _ranges(
     cp for cp in range(0x10000)
     if unicodedata.category(chr(cp)) in ("Mn", "Mc", "Me")
-    or cp in (0x00AD, 0x061C, 0x200C, 0x200D, 0x200E, 0x200F)
+    or chr(cp) in INVISIBLE
 )
 
 # A word is a run of Arabic letters, or a run of other letters/digits (Latin, digits of every

@@ -4,7 +4,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from arabic import normalize_with_offsets, original_span
+from pyarabic.number_const import NUMBER_WORDS, UNITS_ORDINAL_WORDS
+
+from arabic import normalize, normalize_with_offsets, original_span
 
 __all__ = ["DateMention", "find_dates", "resolve_relative", "infer_year", "MONTHS", "WEEKDAYS"]
 
@@ -30,10 +32,19 @@ MONTHS = {
     "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
 }
 WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
-_UNITS = {"الاول": 1, "الحادي": 1, "الواحد": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الخامس": 5,
-          "السادس": 6, "السابع": 7, "الثامن": 8, "التاسع": 9}
-_NUMBER_WORDS = {"ثلاثه": 3, "اربعه": 4, "خمسه": 5, "سته": 6, "سبعه": 7, "ثمانيه": 8, "تسعه": 9,
-                 "عشره": 10}
+# Number words from pyarabic's tables. A day's ordinal: its unit (الثاني ... التاسع, الحادي of 11, 21,
+# 31) with عشر or و + tens after it, or العاشر and the tens alone. pyarabic has no word for the first
+# (its number2ordinal(1) gives الحادي) nor الواحد of الواحد والعشرين, and writes its tens in the
+# nominative (العشرون) where a date has the genitive (في الحادي والعشرين من).
+_ORDINALS = {"ال" + normalize(ordinal): NUMBER_WORDS[cardinal]
+             for cardinal, ordinal in UNITS_ORDINAL_WORDS.items()}
+_UNITS = {word: n for word, n in _ORDINALS.items() if 1 <= n <= 9} | {"الاول": 1, "الواحد": 1}
+_TENS = {"ال" + normalize(word): n for word, n in NUMBER_WORDS.items()
+         if n in (20, 30) and word.endswith("ين")}
+_DAY_TENS = {word: n for word, n in _ORDINALS.items() if n == 10} | _TENS
+# Days counted back (قبل ثلاثة أيام): 3 to 10 in the form with ة, which counts a masculine noun.
+_NUMBER_WORDS = {normalize(word): n for word, n in NUMBER_WORDS.items()
+                 if 3 <= n <= 10 and word.endswith("ة")}
 _PAST, _CURRENT, _FUTURE = {"الماضي", "المنصرم", "الفائت", "السابق"}, {"الجاري", "الحالي"}, {"المقبل", "القادم"}
 
 
@@ -46,7 +57,7 @@ def _alt(words):
 _B = r"(?:(?<![^\W_])|(?<=(?<![^\W_])[وفب]))"
 _E = r"(?![^\W_])"
 _MON = rf"(?:{_alt(MONTHS)}|تشرين\s+(?:اول|ثاني)|كانون\s+(?:اول|ثاني))"
-_ORD = rf"(?:(?:{_alt(_UNITS)})(?:\s+عشر|\s+و\s*(?:العشرين|الثلاثين))?|العاشر|العشرين|الثلاثين)"
+_ORD = rf"(?:(?:{_alt(_UNITS)})(?:\s+عشر|\s+و\s*(?:{_alt(_TENS)}))?|{_alt(_DAY_TENS)})"
 _HINT = _alt(_PAST | _CURRENT | _FUTURE)
 _YEAR_REL = r"(?:من\s+)?(?:العام|السنه)\s+(?P<yrel>الماضي|المنصرم|الفائت|الجاري|الحالي|المقبل|القادم)"
 
@@ -96,9 +107,9 @@ def _next_word(norm, pos):
 def _ordinal(words: str):
     """Day number of an ordinal like "الحادي والعشرين"; None for a bare "الحادي"."""
     toks = [re.sub(r"^و(?=ال)", "", t) for t in re.findall(r"[^\W_]+", words)]  # والعشرين
-    tens = 10 if "عشر" in toks else 20 if "العشرين" in toks else 30 if "الثلاثين" in toks else 0
-    if toks[0] in ("العاشر", "العشرين", "الثلاثين"):
-        return {"العاشر": 10, "العشرين": 20, "الثلاثين": 30}[toks[0]]
+    if toks[0] in _DAY_TENS:
+        return _DAY_TENS[toks[0]]
+    tens = 10 if "عشر" in toks else next((_TENS[t] for t in toks if t in _TENS), 0)
     if toks[0] in ("الحادي", "الواحد") and not tens:
         return None
     return tens + _UNITS[toks[0]]

@@ -6,7 +6,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from arabic import FUNCTION_WORDS, normalize, stem
-from arabic.letters import ONE_LETTER_CLITICS
+from arabic.letters import LAM_ARTICLE, ONE_LETTER_CLITICS
 
 from .offices import resolve_counterpart, resolve_office, role_stems
 from .places import PhraseIndex, phrase_tokens
@@ -355,7 +355,7 @@ class MentionFinder:
         role_text = body[tokens[i].start:tokens[end - 1].end]
         stems = role_stems(words)
         w = tokens[i].text
-        clitic = "ل" if w.startswith("لل") else (
+        clitic = "ل" if w.startswith(LAM_ARTICLE) else (
             w[0] if w[0] in ONE_LETTER_CLITICS and len(w) > 3 and stem(w) == stem(w[1:]) else "")
         after = end if end < hi and body[tokens[end - 1].end:tokens[end].start].strip() in ("", "،", ",") else -1
         if after in names_at and names_at[after].i == after and not names_at[after].weak:

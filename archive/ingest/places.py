@@ -3,13 +3,11 @@
 from dataclasses import dataclass, field
 
 from arabic import FUNCTION_WORDS, normalize, tokenize
-from arabic.letters import PROCLITICS as CLITIC_RUNS
+from arabic.letters import ARTICLE, LAM_ARTICLE_RUNS, PROCLITICS as CLITIC_RUNS
 
 # One-letter proclitics and their stacks, as Arabic news writes them before a name:
 # وحلب، فحلب، بحلب، لحلب، كحلب، وبحلب، ولحلب ... (normalized, so و/ف/ب/ل/ك only).
 PROCLITICS = ("",) + CLITIC_RUNS
-# ل + ال contracts to لل (للأسد = ل + الأسد); و/ف may stack in front.
-_LAM_ARTICLE = ("لل", "ولل", "فلل")
 _TANWEEN_FATH = "\u064b"
 
 # Words that introduce where something was said: في جنيف، من بروكسل، خلال زيارته إلى موسكو.
@@ -58,9 +56,10 @@ class PhraseIndex:
     def _first_forms(self, word):
         """Spelling of a name's first word with each proclitic -> that proclitic."""
         forms = {p + word: p for p in PROCLITICS}
-        if word.startswith("ال") and len(word) > 3:
-            rest = word[2:]
-            forms.update((p + rest, p[:-1]) for p in _LAM_ARTICLE)
+        if word.startswith(ARTICLE) and len(word) > 3:
+            rest = word[len(ARTICLE):]
+            # ل + ال is written لل (للأسد = ل + الأسد): the proclitics are the run less the article (ولل: ول)
+            forms.update((p + rest, p[:-1]) for p in LAM_ARTICLE_RUNS)
             if self.bare_article and len(rest) >= 4:
                 forms.update((p + rest, p) for p in PROCLITICS if p + rest not in forms)
         return forms
