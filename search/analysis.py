@@ -1,7 +1,7 @@
-"""Whoosh adapter for the Arabic analyzer: tokenizer, stop and stem filters at stable import paths."""
+"""Whoosh adapter over arabic.chain: tokenizer, stop and stem filters at stable import paths."""
 
 # Whoosh pickles the schema (analyzer included) into the index, so every class here is module-level
-# and keeps only small flags in its instance; word lists stay in arabic as module constants.
+# and keeps only small flags in its instance; the analysis itself stays in arabic.chain.
 # Indexing (mode="index", also used by Hit.highlights) adds the clitic readings of each word at its
 # position; queries (mode="query") get one stem per word, so phrases stay exact. A direct call
 # to whoosh.highlight.highlight() must pass mode="index" to mark clitic forms such as بحلب.
@@ -9,9 +9,7 @@
 from whoosh.analysis import Filter, Tokenizer
 from whoosh.analysis.acore import Token
 
-from arabic.normalize import normalize
-from arabic.stem import STOPWORDS, index_stems, stem
-from arabic.tokenize import tokenize
+from arabic import chain
 
 __all__ = ["ArabicTokenizer", "ArabicStopFilter", "ArabicStemFilter", "ArabicAnalyzer"]
 
@@ -23,7 +21,7 @@ class ArabicTokenizer(Tokenizer):
                  removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:  # wildcard, prefix and range terms arrive whole
-            t.text = normalize(value)
+            t.text = chain.whole_term(value)
             t.original = value
             t.boost = 1.0
             t.stopped = False
@@ -34,7 +32,7 @@ class ArabicTokenizer(Tokenizer):
             yield t
             return
         pos = start_pos
-        for word in _tokenize(value):
+        for word in chain.words(value):
             t.text = word.text
             t.boost = 1.0
             t.stopped = False
@@ -49,9 +47,6 @@ class ArabicTokenizer(Tokenizer):
             yield t
 
 
-_tokenize = tokenize  # ArabicTokenizer.__call__ has a parameter named `tokenize`
-
-
 class ArabicStopFilter(Filter):
     """Drops normalized Arabic stopwords; renumbers positions so phrases skip them on both sides."""
 
@@ -61,7 +56,7 @@ class ArabicStopFilter(Filter):
     def __call__(self, tokens):
         pos = None
         for t in tokens:
-            if t.text not in STOPWORDS:
+            if not chain.is_stopword(t.text):
                 if self.renumber and t.positions:
                     pos = t.pos if pos is None else pos + 1
                     t.pos = pos
@@ -81,16 +76,16 @@ class ArabicStemFilter(Filter):
         self.variants = variants
 
     def __call__(self, tokens):
-        variants = self.variants
+        variants, index_readings, query_stem = self.variants, chain.index_readings, chain.query_stem
         for t in tokens:
             if t.stopped:
                 yield t
             elif variants and t.mode == "index":
-                for text in index_stems(t.text):
+                for text in index_readings(t.text):
                     t.text = text
                     yield t
             else:
-                t.text = stem(t.text)
+                t.text = query_stem(t.text)
                 yield t
 
 
@@ -98,7 +93,7 @@ def ArabicAnalyzer(stopwords=False, variants=True):
     """The analyzer for Arabic TEXT fields. Keep stopwords (the default) for exact phrases;
     pass variants=False for fields that pair neighbouring tokens (shingles), where a second
     token at the same position would make false pairs."""
-    chain = ArabicTokenizer()
+    pipeline = ArabicTokenizer()
     if stopwords:
-        chain = chain | ArabicStopFilter()
-    return chain | ArabicStemFilter(variants=variants)
+        pipeline = pipeline | ArabicStopFilter()
+    return pipeline | ArabicStemFilter(variants=variants)

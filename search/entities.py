@@ -10,13 +10,12 @@ stem: جبلة (Jableh) must not be read in جبل (mountain), nor سورية (S
 may be glued to the first word, and is removed only when what remains is a
 known name, so ordinary words are read exactly as before.
 """
-import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from arabic import FUNCTION_WORDS, stem, tokenize
-from arabic.letters import ARABIC_LETTERS, ONE_LETTER_CLITICS, PROCLITICS
-from .query import Any, Named, Phrase, Word
+from arabic import chain
+from arabic.letters import ARABIC_LETTERS, ONE_LETTER_CLITICS
+from .query import Named, Phrase, Word
 
 FACETS = {"person": "actor", "place": "city"}
 SUGGESTIONS = 8
@@ -43,38 +42,13 @@ class Entity:
         return {"type": self.type, "slug": self.slug, "name": self.name, "name_en": self.name_en}
 
 
-def fold(token):
-    """A normalized token with Latin accents removed (Çavuşoğlu = cavusoglu); Arabic is left alone."""
-    if token.isascii() or token[0] in ARABIC_LETTERS:
-        return token
-    return "".join(c for c in unicodedata.normalize("NFKD", token) if not unicodedata.combining(c))
-
-
-def tokens_of(text):
-    return [fold(token.text) for token in tokenize(text or "")]
+tokens_of = chain.name_words  # a name's normalized, folded words
+readings = chain.clitic_readings  # a first word, then what it reads as without a clitic
 
 
 def name_key(text):
     """The key a written name is matched by: its normalized, folded words."""
     return tuple(tokens_of(text))
-
-
-def readings(token):
-    """The token, then what it reads as without a clitic: بلافروف → لافروف, للأسد → الاسد."""
-    yield token
-    if token[0] not in ARABIC_LETTERS:
-        return
-    for prefix in ("ولل", "فلل", "لل"):  # ل + the article: للأسد is ل + الأسد
-        if token.startswith(prefix) and len(token) > len(prefix) + 1:
-            yield "ال" + token[len(prefix):]
-            break
-    for prefix in PROCLITICS:
-        if token.startswith(prefix) and len(token) > len(prefix) + 1:
-            yield token[len(prefix):]
-
-
-def _stems(key):
-    return tuple(stem(word) for word in key)
 
 
 def _contains(outer, inner):
@@ -91,7 +65,7 @@ def options_for(keys):
     """
     found = {}
     for key in keys:
-        stems = _stems(key)
+        stems = chain.name_stems(key)
         if stems and all(stems):
             found.setdefault(stems, " ".join(key))
     kept = [s for s in found if not any(o != s and _contains(s, o) for o in found)]
@@ -135,7 +109,7 @@ class EntityMatcher:
             keys = []
             for written in (entity.name, entity.name_en, *entity.names):
                 key = name_key(written)
-                if not key or key in keys or (len(key) == 1 and (key[0] in FUNCTION_WORDS or len(key[0]) < 2)):
+                if not key or key in keys or (len(key) == 1 and (key[0] in chain.FUNCTION_WORDS or len(key[0]) < 2)):
                     continue
                 keys.append(key)
                 self.written.setdefault(key, written.strip())
@@ -172,32 +146,33 @@ class EntityMatcher:
         return Named(original, options, tuple((e.facet, e.id) for e in entities), tuple(e.name for e in entities))
 
     def recognize(self, items):
-        """The parser's items with known names read as Named nodes (query.parse_query's hook).
+        """The parser's items (query.Term, query.Operator) with known names read as Named nodes.
 
         Consecutive bare words may form one name (جون كيري، دير الزور), longest first; a
         quoted phrase or an excluded word is a name only as a whole.
         """
         out, run = [], []
         for item in items:
-            if isinstance(item, tuple) and len(item) == 2 and not item[0] and isinstance(item[1], (Word, Phrase)):
-                run.append(item[1])
+            if item.loose:
+                run.append(item)
                 continue
             out.extend(self._names_in(run))
             run = []
-            if isinstance(item, tuple) and isinstance(item[1], (Word, Phrase)):
-                found = self.lookup(tokens_of(item[1].original))
+            text = item.name_text()
+            if text is not None:
+                found = self.lookup(tokens_of(text))
                 if found:
-                    item = (item[0], self.named(item[1].original, found)) + tuple(item[2:])
+                    item = replace(item, node=self.named(text, found))
             out.append(item)
         out.extend(self._names_in(run))
         return out
 
-    def _names_in(self, nodes):
-        words = [tokens_of(node.original) for node in nodes]
+    def _names_in(self, terms):
+        words = [tokens_of(term.name_text()) for term in terms]
         out, start = [], 0
-        while start < len(nodes):
+        while start < len(terms):
             best, flat = None, []
-            for end in range(start + 1, len(nodes) + 1):  # no name is longer than self.longest words
+            for end in range(start + 1, len(terms) + 1):  # no name is longer than self.longest words
                 flat = flat + words[end - 1]
                 if len(flat) > self.longest:
                     break
@@ -206,31 +181,19 @@ class EntityMatcher:
                     best = (end, found)
             if best:
                 end, found = best
-                out.append((False, self.named(" ".join(node.original for node in nodes[start:end]), found)))
+                text = " ".join(term.name_text() for term in terms[start:end])
+                out.append(replace(terms[start], node=self.named(text, found)))
                 start = end
             else:
-                out.append((False, nodes[start]))
+                out.append(terms[start])
                 start += 1
         return out
 
     def interpret(self, query):
         """How the query's names were read: [{text, entity: {type, slug, name, name_en}, excluded}]."""
-        found = []
-
-        def walk(node, excluded):
-            if isinstance(node, Named):
-                for link in node.links:
-                    entity = self.entities[self.by_link[link]]
-                    found.append({"text": node.original, "entity": entity.ref(), "excluded": excluded})
-            elif isinstance(node, Any):
-                for option in node.options:
-                    walk(option, excluded)
-
-        for node in query.required:
-            walk(node, False)
-        for node in query.excluded:
-            walk(node, True)
-        return found
+        return [{"text": text, "entity": self.entities[self.by_link[link]].ref(), "excluded": excluded}
+                for excluded, nodes in ((False, query.required), (True, query.excluded))
+                for node in nodes for text, link in node.name_links()]
 
     def entity(self, type_, slug):
         return next((e for e in self.entities if e.type == type_ and e.slug == slug), None)

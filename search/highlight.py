@@ -1,12 +1,12 @@
 """Snippets of the original text with the words that matched a query marked.
 
-It walks the same tokens the index saw (arabic), so a query spelled
+It walks the same words and readings the index saw (arabic.chain), so a query spelled
 الامم marks الأمم with its hamza and tashkeel as written. Everything is
 escaped here: the result is safe HTML.
 """
 from html import escape
 
-from arabic import index_stems, tokenize
+from arabic import chain
 
 DEFAULT_LENGTH = 240
 
@@ -15,8 +15,7 @@ def matched_spans(text, terms):
     """(start, end) of each word of `text` whose index stems meet the query `terms`."""
     if not terms:
         return []
-    terms = set(terms)
-    return [(t.start, t.end) for t in tokenize(text) if terms.intersection(index_stems(t.text))]
+    return chain.reading_spans(text, set(terms))
 
 
 def _window(text, spans, length):

@@ -11,8 +11,7 @@ import zlib
 
 import numpy as np
 
-from arabic import index_stems, normalize, stem
-from arabic.tokenize import word_spans
+from arabic import chain
 from .columns import ranges
 
 EMPTY32 = np.zeros(0, dtype=np.uint32)
@@ -33,7 +32,7 @@ class DocumentAnalysis:
     def __init__(self, text):
         self.terms, starts, primary, extra_at, extra = set(), [], [], [], []
         words = _WORDS
-        for original, start in word_spans(text):
+        for original, start in chain.written_words(text):
             analysed = words.get(original) or _analyse(original)
             for readings, first, others in analysed:
                 self.terms.update(readings)
@@ -70,7 +69,7 @@ def _analyse(original):
         _WORDS.clear()
     entry = _WORDS[original] = tuple(
         (readings, stem_hash(readings[0]), tuple(stem_hash(r) for r in readings[1:]))
-        for readings in (index_stems(token) for token in normalize(original).split())
+        for readings in chain.written_readings(original)
     )
     return entry
 
@@ -81,7 +80,7 @@ def query_hashes(stems):
 
 def query_stem_hash(text):
     """The hash a query word is compared with (query-side stem)."""
-    return stem_hash(stem(text))
+    return stem_hash(chain.query_stem(text))
 
 
 class SegmentSequences:
