@@ -7,7 +7,7 @@ PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 export HOST PORT WEB_CONCURRENCY
 
-.PHONY: install install-test setup serve test test-postgres load fault bench static clean
+.PHONY: install install-test setup serve test test-postgres load fault bench static clean haystack-conformance
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,13 @@ fault: install
 SIZE ?= 10000
 bench: install
 	ARCHIVE_DATA_DIR=var/bench-$(SIZE) $(BIN)/python manage.py bench --size $(SIZE)
+
+# django-haystack's own tests against the archive's backend (its sdist carries them; nothing is kept here).
+haystack-conformance: install
+	rm -rf var/haystack-src && mkdir -p var/haystack-src
+	$(BIN)/pip download --quiet --no-binary :all: --no-deps --dest var/haystack-src "django-haystack==$$($(BIN)/python -c 'import importlib.metadata as m; print(m.version("django-haystack"))')"
+	tar -xzf var/haystack-src/django_haystack-*.tar.gz -C var/haystack-src --strip-components=1
+	ARCHIVE_DATA_DIR=var/test-haystack $(BIN)/python scripts/haystack_conformance.py var/haystack-src
 
 clean:
 	rm -rf $(VENV) staticfiles

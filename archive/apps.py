@@ -8,6 +8,7 @@ class ArchiveConfig(AppConfig):
 
     def ready(self):
         # a deleted report must not leave its statement's group with one member (archive/reports.py)
-        from . import reports
+        from . import reattribution, reports
 
         reports.connect()
+        reattribution.connect()  # a saved office claims the statements given to the office itself

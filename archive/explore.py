@@ -24,7 +24,7 @@ from django.db import connection
 from django.db.models import CharField, Count, Exists, F, Func, Max, Min, OuterRef, Q, Subquery
 
 from .models import Article, Person, Place, ReportGroup, Source, Statement
-from .presenters import reports_prefetch
+from .queries import reports_prefetch
 
 ArticlePeople = Article.people.through
 ArticlePlaces = Article.places.through
@@ -78,7 +78,7 @@ def distinct_per(statements, key):
     return list(counts.items())
 
 
-# The order of a group's reports, as archive.presenters.reports_of lists them: the earliest first.
+# The order of a group's reports, as archive.queries.reports_of lists them: the earliest first.
 REPORT_ORDER = (F("article__published").asc(nulls_last=True), "article_id", "pk")
 
 

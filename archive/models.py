@@ -128,12 +128,10 @@ class Position(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        # Naming the holder of an office claims the statements the machine gave the office itself.
-        from .reattribution import claim_role_statements  # it reads Statement, defined below
-
+        # Naming the holder of an office claims the statements the machine gave the office itself
+        # (archive.reattribution, on post_save), in the same transaction as the save.
         with transaction.atomic():
             super().save(*args, **kwargs)
-            self.claimed = claim_role_statements(self)  # the admin tells the editor how many moved
 
 
 class Place(models.Model):

@@ -91,3 +91,16 @@ def claim_role_statements(position):
     regroup(statements)  # under their new speaker, they may be reports of what the holder said elsewhere
     return statements
 
+
+def position_saved(sender, instance, raw=False, **kwargs):
+    """A saved office claims its holder's statements; `claimed` tells the admin how many moved."""
+    if not raw:
+        instance.claimed = claim_role_statements(instance)
+
+
+def connect():
+    from django.db.models.signals import post_save
+
+    from .models import Position
+
+    post_save.connect(position_saved, sender=Position, dispatch_uid="reattribution-position-saved")

@@ -3,8 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import path
 
-from archive import views
-from search import views as search_views
+from front import search_views, views
 
 admin.site.site_header = "أرشيف الدبلوماسية السورية"
 admin.site.site_title = "إدارة الأرشيف"
@@ -27,7 +26,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler400 = "archive.views.bad_request"
+handler400 = "front.views.bad_request"
 handler403 = "hardening.views.permission_denied"
-handler404 = "archive.views.not_found"
-handler500 = "archive.views.server_error"
+handler404 = "front.views.not_found"
+handler500 = "front.views.server_error"

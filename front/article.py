@@ -1,8 +1,7 @@
 """How an article is shown: its marked paragraphs for the page, its fields for JSON."""
-from django.db.models import Prefetch
+from archive.queries import reports_of
 
 from .marking import mark
-from .models import Statement
 
 
 def person_ref(person):
@@ -33,24 +32,6 @@ def statement_ref(statement):
         "mentions": mentions_ref(statement),
         "reports": reports_ref(statement),
     }
-
-
-def reports_prefetch():
-    """What a page or JSON result prefetches to show a statement's reports: each, its article and source.
-
-    In one query rather than three; the reports' articles are shown by title, source and
-    date, so their bodies stay in the database.
-    """
-    reports = Statement.objects.select_related("article__source").defer("article__body")
-    return Prefetch("report_group__statements", queryset=reports)
-
-
-def reports_of(statement):
-    """Every article reporting this statement (itself included), the earliest first."""
-    if statement.report_group_id is None:
-        return [statement]
-    return sorted(statement.report_group.statements.all(),
-                  key=lambda s: (s.article.published is None, s.article.published or 0, s.article_id, s.pk))
 
 
 def reports_ref(statement):

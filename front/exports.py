@@ -6,8 +6,9 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import feedgenerator
 from django.utils.html import strip_tags
 
-from . import engine
-from .presenters import load, result
+from search.finding import find, find_all
+
+from .results import load, result
 
 # "reports": how many articles report a statement (one row per statement, however many report it).
 CSV_COLUMNS = ["type", "id", "url", "published", "source", "title", "speaker", "text", "actors", "cities", "reports"]
@@ -34,7 +35,7 @@ def csv_rows(params):
     writer = csv.writer(_Echo())
     yield "\ufeff"  # spreadsheet programs need the BOM to read UTF-8 Arabic
     yield writer.writerow(CSV_COLUMNS)
-    for hits in engine.all_hits(params):
+    for hits in find_all(params):
         for row in load(hits):
             shaped = result(row, [])
             yield writer.writerow([
@@ -56,15 +57,15 @@ def csv_response(params):
 
 def atom_response(request, params):
     newest = replace(params, sort="newest", page=1, format="html")
-    outcome = engine.run(newest)
+    found = find(newest)
     page_url = request.build_absolute_uri(newest.url(request.path))
     feed = feedgenerator.Atom1Feed(
         title=f"أرشيف الدبلوماسية السورية: {params.q or 'أحدث المواد'}",
         link=page_url, description="", language="ar",
         feed_url=request.build_absolute_uri(params.url(request.path)),
     )
-    for row in load(outcome.hits[:FEED_SIZE]):
-        shaped = result(row, outcome.terms)
+    for row in load(found.hits[:FEED_SIZE]):
+        shaped = result(row, found.terms)
         title = shaped.get("title") or f"{shaped['speaker']['name']}: {shaped['text'][:80]}"
         published = getattr(row, "published", None) or row.article.published
         feed.add_item(

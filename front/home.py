@@ -3,10 +3,11 @@ from datetime import date
 
 from django.urls import reverse
 
-from . import explore
-from .presenters import source_ref
+from archive import explore
+from archive.queries import latest_articles
+
+from .article import source_ref
 from .profiles import search_url
-from .queries import latest_articles
 
 
 def home_data():

@@ -4,9 +4,9 @@ import re
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
 
-from archive.naming import search_path
+from search.params import SearchParams
 
-from .params import SearchParams
+from .naming import search_path
 
 FILTERS = {"person": "actor", "place": "city"}
 PAGES = {"person": ("actor", "/actors/{}/"), "place": ("city", "/cities/{}/")}
@@ -31,10 +31,10 @@ def without(q, text):
     return " ".join(rest.split())
 
 
-def filter_url(params, outcome, card):
+def filter_url(params, found, card):
     """These results narrowed to the entity by its actor or city filter, its name taken out of the query."""
     q = params.q
-    for item in outcome.recognized:
+    for item in found.recognized:
         if not item["excluded"] and item["entity"]["slug"] == card["slug"] and item["entity"]["type"] == card["type"]:
             q = without(q, item["text"])
     facet = FILTERS[card["type"]]
@@ -42,24 +42,24 @@ def filter_url(params, outcome, card):
     return params.changed(q=q, sort="" if not q else params.sort, format="html", **{facet: values}).url(search_path())
 
 
-def entity_cards(params, outcome):
-    """The outcome's entity cards with their links, for the page and for JSON."""
+def entity_cards(params, found):
+    """The found's entity cards with their links, for the page and for JSON."""
     english = (get_language() or "").startswith("en")
-    return [{**card, "url": entity_page_url(card["type"], card["slug"]), "filter_url": filter_url(params, outcome, card),
+    return [{**card, "url": entity_page_url(card["type"], card["slug"]), "filter_url": filter_url(params, found, card),
              "role_shown": (card["role_en"] if english else "") or card["role"]}
-            for card in outcome.entities]
+            for card in found.entities]
 
 
-def names_context(params, outcome):
+def names_context(params, found):
     """The search page's part about names (templates/search/_names.html)."""
     return {
         "names": {
-            "read": outcome.recognized,
-            "expanded": bool(outcome.interpretation),
+            "read": found.recognized,
+            "expanded": bool(found.interpretation),
             "exact": params.exact,
             "exact_url": params.changed(exact=True).url(search_path()),
             "expand_url": params.changed(exact=False).url(search_path()),
-            "cards": entity_cards(params, outcome),
+            "cards": entity_cards(params, found),
         }
     }
 

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 
-from .models import Person, Place, Source
+from archive.models import Person, Place, Source
 
 REF_MODELS = {"speaker": Person, "actors": Person, "place": Place, "cities": Place, "source": Source}
 
@@ -29,7 +29,7 @@ def other_name(thing):
 
 
 def with_english_names(results):
-    """Result dicts (search/presenters.py shapes) whose people, places and source carry `name_en`.
+    """Result dicts (front/results.py shapes) whose people, places and source carry `name_en`.
 
     For the pages only: JSON keeps the contract's {slug, name}. One query per
     model, and none at all in the Arabic interface, which shows `name`.

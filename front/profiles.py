@@ -5,14 +5,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from archive import explore
+from archive.models import Person
+from archive.queries import reports_of
 from search.params import SearchParams, month_bounds
-from search.presenters import statement_result
 
-from . import explore
+from .article import reports_ref
 from .charts import month_chart
-from .models import Person
 from .naming import display_name, english, search_path, with_english_names
-from .presenters import reports_of, reports_ref
+from .results import statement_result
 
 
 @dataclass
@@ -28,27 +29,24 @@ class Profile:
     latest: list  # [Statement], each report group once, its reports prefetched
 
 
-def actor_profile(person):
-    statements = explore.statements_by(person)
+def _profile(subject, facet, statements, article_count, **who):
     months = explore.timeline(statements)
     # The months count every distinct statement (undated ones too), so their sum is the statement count.
-    return Profile(
-        subject=person, facet="actor", article_count=explore.article_count_of(person),
-        statement_count=sum(count for _, count in months), months=months,
-        places=explore.places_of(person), speakers=[],
-        co_mentioned=explore.co_mentioned_people(person), latest=explore.latest_statements(statements, months),
-    )
+    return Profile(subject=subject, facet=facet, article_count=article_count,
+                   statement_count=sum(count for _, count in months), months=months,
+                   latest=explore.latest_statements(statements, months), **who)
+
+
+def actor_profile(person):
+    return _profile(person, "actor", explore.statements_by(person), explore.article_count_of(person),
+                    places=explore.places_of(person), speakers=[],
+                    co_mentioned=explore.co_mentioned_people(person))
 
 
 def place_profile(place):
-    statements = explore.statements_about(place)
-    months = explore.timeline(statements)
-    return Profile(
-        subject=place, facet="city", article_count=explore.article_count_naming(place),
-        statement_count=sum(count for _, count in months), months=months,
-        places=[], speakers=explore.speakers_about(place),
-        co_mentioned=explore.co_mentioned_places(place), latest=explore.latest_statements(statements, months),
-    )
+    return _profile(place, "city", explore.statements_about(place), explore.article_count_naming(place),
+                    places=[], speakers=explore.speakers_about(place),
+                    co_mentioned=explore.co_mentioned_places(place))
 
 
 # -- links ----------------------------------------------------------------------------

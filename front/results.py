@@ -1,12 +1,11 @@
-"""Search outcomes as the page, JSON, CSV and Atom show them: rows from the database, snippets, labels."""
+"""Search results as the page, JSON, CSV and Atom show them: rows from the database, snippets, labels."""
 from archive.models import Article, Person, Place, Source, Statement
-from archive.naming import display_name
-from archive.presenters import (
-    article_head, mentions_ref, person_ref, place_ref, reports_prefetch, reports_ref, source_ref,
-)
+from archive.queries import reports_prefetch
+from search.highlight import marked_html, snippet_html
 
-from .entity_pages import entity_cards
-from .highlight import marked_html, snippet_html
+from .article import article_head, mentions_ref, person_ref, place_ref, reports_ref, source_ref
+from .names import entity_cards
+from .naming import display_name
 
 FACET_MODELS = {"actor": Person, "city": Place, "source": Source}
 
@@ -91,15 +90,15 @@ def labelled_facets(facets, extra_slugs=None):
     return shaped, labels
 
 
-def results_json(params, outcome):
-    facets, _ = labelled_facets(outcome.facets)
+def results_json(params, found):
+    facets, _ = labelled_facets(found.facets)
     return {
-        "count": outcome.count,
-        "page": outcome.page,
-        "pages": outcome.pages,
-        "query": {"q": params.q, "understood": outcome.understood, "suggestion": outcome.suggestion or None,
-                  "exact": params.exact, "interpretation": outcome.interpretation},
-        "results": [result(row, outcome.terms) for row in load(outcome.hits)],
+        "count": found.count,
+        "page": found.page,
+        "pages": found.pages,
+        "query": {"q": params.q, "understood": found.understood, "suggestion": found.suggestion or None,
+                  "exact": params.exact, "interpretation": found.interpretation},
+        "results": [result(row, found.terms) for row in load(found.hits)],
         "facets": facets,
-        "entities": entity_cards(params, outcome),
+        "entities": entity_cards(params, found),
     }

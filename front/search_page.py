@@ -1,6 +1,8 @@
 """What the search page shows: results, facets with their links, removable filter chips, paging."""
 import json
+import threading
 import zlib
+from collections import OrderedDict
 from datetime import date
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -9,11 +11,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from archive.naming import search_path
+from search.params import month_bounds
 
-from .entity_pages import names_context
-from .params import month_bounds
-from .presenters import labelled_facets, load, result, results_json
+from .names import names_context
+from .naming import search_path
+from .results import labelled_facets, load, result, results_json
 
 FACET_TITLES = {"actor": gettext_lazy("People"), "city": gettext_lazy("Places"), "source": gettext_lazy("Sources"),
                 "month": gettext_lazy("Months")}
@@ -72,67 +74,84 @@ def chips(params, labels):
     return found
 
 
-def pagination(params, outcome):
-    if outcome.pages <= 1:
+def pagination(params, found):
+    if found.pages <= 1:
         return None
-    window = range(max(1, params.page - 3), min(outcome.pages, params.page + 3) + 1)
+    window = range(max(1, params.page - 3), min(found.pages, params.page + 3) + 1)
     return {
         "previous": params.changed(page=params.page - 1).url(search_path()) if params.page > 1 else None,
-        "next": params.changed(page=params.page + 1).url(search_path()) if params.page < outcome.pages else None,
+        "next": params.changed(page=params.page + 1).url(search_path()) if params.page < found.pages else None,
         "pages": [{"number": n, "url": params.changed(page=n).url(search_path()), "current": n == params.page} for n in window],
     }
 
 
-def page_context(params, outcome):
-    facets, labels = labelled_facets(outcome.facets, {f: getattr(params, f) for f in ("actor", "city", "source")})
-    results = [result(row, outcome.terms) for row in load(outcome.hits)]
+def page_context(params, found):
+    facets, labels = labelled_facets(found.facets, {f: getattr(params, f) for f in ("actor", "city", "source")})
+    results = [result(row, found.terms) for row in load(found.hits)]
     sorts = ["relevance", "newest", "oldest"] if params.q else ["newest", "oldest"]
     return {
         "params": params,
-        "outcome": outcome,
+        "found": found,
         "results": results,
-        "facet_groups": facet_groups(params, facets, labels, outcome.count),
+        "facet_groups": facet_groups(params, facets, labels, found.count),
         "months": month_links(params, facets["month"]),
         "chips": chips(params, labels),
         "clear_url": params.changed(actor=(), city=(), source=(), date_from=None, date_to=None).url(search_path()),
-        "pagination": pagination(params, outcome),
+        "pagination": pagination(params, found),
         "sorts": [{"name": s, "title": SORT_TITLES[s], "current": s == params.effective_sort,
                    "url": params.changed(sort=s if s != params.default_sort else "").url(search_path())} for s in sorts],
         "types": [{"name": t, "title": title, "current": t == params.type, "url": params.changed(type=t).url(search_path())}
                   for t, title in TYPE_TITLES.items()],
         "formats": {f: params.changed(page=params.page, format=f).url(search_path()) for f in ("json", "csv", "atom")},
-        "suggestion_url": params.changed(q=outcome.suggestion).url(search_path()) if outcome.suggestion else None,
+        "suggestion_url": params.changed(q=found.suggestion).url(search_path()) if found.suggestion else None,
         "first": (params.page - 1) * 20 + 1,
-        **names_context(params, outcome),
+        **names_context(params, found),
     }
 
 
-PRESENTED_PER_OUTCOME = 8
+PRESENTED_PAGES = 1024
+_presented_lock = threading.Lock()
+_presented = OrderedDict()
 
 
-def presented(outcome, key, make):
-    """The bytes `make()` builds from this outcome, built once per key while the outcome is cached.
+def presented(found, key, make):
+    """The bytes `make()` builds from these results, built once per key while the results stand.
 
-    A reloaded bookmark then costs neither loading, highlighting nor rendering. A page
-    follows the index: an article corrected in the admin shows once the writer has applied
-    it, as its search results do. Pages are kept compressed (a 140 KB page in 20 KB; half a
-    millisecond to unpack), so the result cache holds hundreds of them in a few megabytes.
+    A reloaded bookmark then costs neither loading, highlighting nor rendering. `found.key`
+    names the index generation and the names the results came from, so a page follows the
+    index: an article corrected in the admin shows once the writer has applied it, as its
+    search results do. Pages are kept compressed (a 140 KB page in 20 KB; half a millisecond
+    to unpack), so a thousand of them fit in about 20 MB.
     """
-    packed = outcome.presented.get(key)
+    if found.key is None:  # results that cannot be named cannot be kept
+        return make()
+    cache_key = (found.key, key)
+    with _presented_lock:
+        packed = _presented.get(cache_key)
+        if packed is not None:
+            _presented.move_to_end(cache_key)
     if packed is None:
-        if len(outcome.presented) >= PRESENTED_PER_OUTCOME:
-            outcome.presented.clear()
-        packed = outcome.presented[key] = zlib.compress(make(), 1)
+        packed = zlib.compress(make(), 1)
+        with _presented_lock:
+            _presented[cache_key] = packed
+            if len(_presented) > PRESENTED_PAGES:
+                _presented.popitem(last=False)
     return zlib.decompress(packed)
 
 
-def page_html(request, params, outcome):
-    """The search page as UTF-8 bytes, for this outcome in this language at this address."""
-    return presented(outcome, ("html", get_language(), request.get_full_path()), lambda: render_to_string(
-        "search/search.html", page_context(params, outcome), request).encode("utf-8"))
+def forget_pages():
+    """Forget every rendered page (tests, benchmarks)."""
+    with _presented_lock:
+        _presented.clear()
 
 
-def page_json(params, outcome):
-    """The search results as UTF-8 JSON, for this outcome in this language."""
-    return presented(outcome, ("json", get_language()), lambda: json.dumps(
-        results_json(params, outcome), cls=DjangoJSONEncoder, ensure_ascii=False).encode("utf-8"))
+def page_html(request, params, found):
+    """The search page as UTF-8 bytes, for this found in this language at this address."""
+    return presented(found, ("html", get_language(), request.get_full_path()), lambda: render_to_string(
+        "search/search.html", page_context(params, found), request).encode("utf-8"))
+
+
+def page_json(params, found):
+    """The search results as UTF-8 JSON, for this found in this language."""
+    return presented(found, ("json", get_language()), lambda: json.dumps(
+        results_json(params, found), cls=DjangoJSONEncoder, ensure_ascii=False).encode("utf-8"))

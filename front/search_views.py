@@ -6,10 +6,13 @@ from django.core.handlers.wsgi import get_str_from_wsgi
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 
-from . import engine, entity_store, exports
-from .entity_pages import suggestion_json
-from .pages import page_html, page_json
-from .params import CONTROL, InvalidSearch, parse
+from search import entity_store
+from search.finding import find
+from search.params import CONTROL, InvalidSearch, parse
+
+from . import exports
+from .names import suggestion_json
+from .search_page import page_html, page_json
 
 SUGGEST_MAX_LENGTH = 100
 
@@ -25,10 +28,10 @@ def search(request):
         return exports.csv_response(params)
     if params.format == "atom":
         return exports.atom_response(request, params)
-    outcome = engine.run(params)
+    found = find(params)
     if params.format == "json":
-        return HttpResponse(page_json(params, outcome), content_type="application/json")
-    return HttpResponse(page_html(request, params, outcome), content_type="text/html; charset=utf-8")
+        return HttpResponse(page_json(params, found), content_type="application/json")
+    return HttpResponse(page_html(request, params, found), content_type="text/html; charset=utf-8")
 
 
 def suggest(request):

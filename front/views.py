@@ -4,11 +4,13 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from . import explore, profiles
+from archive import explore
+from archive.models import Article, Person, Place
+
+from . import profiles
+from .article import article_context, article_json
 from .formats import requested_format
 from .home import home_data, home_json
-from .models import Article, Person, Place
-from .presenters import article_context, article_json
 
 
 def _json(data):

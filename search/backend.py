@@ -1,32 +1,21 @@
-"""Haystack's Whoosh backend with Arabic analysis, exact facet values, and one writer.
+"""Haystack's Whoosh backend with Arabic analysis, exact facet values, one writer, and the archive's reader.
 
 - Text is analyzed by search.analysis.ArabicAnalyzer (index and query alike).
 - Facet fields (actor, city, source, month) hold exact slugs, never split
   into words, and every document carries a compact column ("facets") that the
   search engine reads to filter, count and sort without touching postings.
-- Only the index writer process writes. Anywhere else (a web worker, haystack's
-  update_index and rebuild_index commands), update/remove/clear record the
-  change in the database queue, and the writer applies it.
+- Only the index writer writes (search.indexing, through write()). Haystack's
+  update/remove/clear (its update_index, rebuild_index and clear_index commands,
+  any process) record the change in the database queue, and the writer applies it.
+- Searching (SearchQuerySet) runs the archive's engine: search.reading.
 """
 from haystack.backends import BaseEngine
-from haystack.backends.whoosh_backend import WhooshSearchBackend, WhooshSearchQuery
+from haystack.backends.whoosh_backend import WhooshSearchBackend
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from whoosh import columns, fields, formats, writing
 from whoosh.codec.whoosh3 import W3Codec
 from .analysis import ArabicAnalyzer
-
-_writer_process = False
-
-
-def become_index_writer():
-    """Mark this process as the one that writes the index (the index_writer command)."""
-    global _writer_process
-    _writer_process = True
-
-
-def is_index_writer():
-    return _writer_process
-
+from .reading import ArchiveSearchQuery, EngineSearch
 
 class ArchiveCodec(W3Codec):
     """Whoosh's codec without per-field length statistics.
@@ -77,7 +66,7 @@ def text_fields():
     }
 
 
-class ArabicWhooshSearchBackend(WhooshSearchBackend):
+class ArabicWhooshSearchBackend(EngineSearch, WhooshSearchBackend):
     def build_schema(self, search_fields):
         schema_fields = {
             ID: fields.ID(stored=True, unique=True),
@@ -97,38 +86,24 @@ class ArabicWhooshSearchBackend(WhooshSearchBackend):
             # actor, city, source, month and published live in the "facets" column only.
         return content_field_name, fields.Schema(**schema_fields)
 
-    # -- the one-writer rule -------------------------------------------------
+    # -- the one-writer rule: haystack's own writes are recorded for the index writer -----------
 
     def update(self, index, iterable, commit=True):
-        if not is_index_writer():
-            from .models import record_articles
+        from .models import record_articles
 
-            record_articles(article_id_of(obj) for obj in iterable)
-            return
-        from .documents import documents_for
-
-        ids = sorted({article_id_of(obj) for obj in iterable})
-        self.write(documents_for(ids), deleted_article_ids=ids)
+        record_articles(article_id_of(obj) for obj in iterable)
 
     def remove(self, obj_or_string, commit=True):
-        if not is_index_writer():
-            from .models import record_rebuild
+        from .models import record_rebuild
 
-            record_rebuild()
-            return
-        super().remove(obj_or_string, commit)
+        record_rebuild()
 
     def clear(self, models=None, commit=True):
-        if not is_index_writer():
-            from .models import record_rebuild
+        from .models import record_rebuild
 
-            record_rebuild()
-            return
-        self.setup_if_needed()
-        self.delete_index()
-        self.setup()
+        record_rebuild()
 
-    # -- writing (the writer process only) -------------------------------------
+    # -- writing (search.indexing, in the index writer) -----------------------------
 
     def setup_if_needed(self):
         if not self.setup_complete:
@@ -160,4 +135,4 @@ def article_id_of(obj):
 
 class ArabicWhooshEngine(BaseEngine):
     backend = ArabicWhooshSearchBackend
-    query = WhooshSearchQuery
+    query = ArchiveSearchQuery

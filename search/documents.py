@@ -59,9 +59,9 @@ def documents_for(article_ids):
         text = prepared["text"]
         analysis = DocumentAnalysis(text)
         statements = list(article.statements.all())
+        # The same actors and places as haystack's fields (search_indexes), as ids.
         facets = article_facets(article.pk, article.published, article.source_id,
-                                {p.pk for p in article.people.all()} | {s.speaker_id for s in statements},
-                                {p.pk for p in article.places.all()})
+                                {p.pk for p in article_index.actors(article)}, {p.pk for p in article.places.all()})
         yield document(prepared, facets, analysis.terms, analysis.columns())
         body_at = len(text) - len(article.body)
         word_starts = set(analysis.starts.tolist())

@@ -1,6 +1,8 @@
 """Run a search: filter, match, count facets, rank, page; repeated searches come from a cache.
 
-Filters and facets use numpy columns and apply first. Words, phrases and prefixes
+The engine works on database ids: facet filters come as ids (search.facet_values turns the
+URL's slugs into them) and facet counts go out as ids; search.reading, the haystack backend,
+translates them. Filters and facets use numpy columns and apply first. Words, phrases and prefixes
 are matched on the documents' stem sequences (search.sequences; Whoosh's term
 dictionary expands a prefix): in the whole archive, or only in the candidates
 when the filters or a rare word's postings leave few. Ranking is BM25 over the
@@ -11,16 +13,17 @@ it costs almost nothing and is never stale. Known names (search.entity_search)
 widen a query to their other names and linked documents; the version of the
 names is part of the cache key.
 """
+import itertools
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from . import columns as col
-from . import entity_search, entity_store, facet_values
+from . import entity_search, entity_store
 from .distinct import distinct_count, distinct_docs, distinct_values
 from .index_view import current_view, forget_view
-from .query import Any, Named, Phrase, Prefix, Word, describe, terms
+from .query import describe, terms
 
 PAGE_SIZE = 20
 FACET_LIMIT = 30
@@ -37,52 +40,32 @@ class Hit:
     id: int
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: one computed result
 class Outcome:
     count: int
-    page: int
-    pages: int
     hits: list
-    facets: dict
+    facets: dict  # {facet: [(database id, count)]}, months as "YYYY-MM"
     terms: list = field(default_factory=list)
     understood: str = ""
     suggestion: str = ""
-    generation: tuple = ()
     interpretation: list = field(default_factory=list)  # names that widened the search
     recognized: list = field(default_factory=list)  # names read, also when `exact` kept them narrow
     entities: list = field(default_factory=list)  # the cards of the people and places the query names
-    # Pages made from this outcome (search.pages.presented): a cached outcome is reused until the
-    # index or the names change, and so are they.
-    presented: dict = field(default_factory=dict, repr=False, compare=False)
+    key: tuple = ()  # this computation: the cache key (index generation, names, search) and a serial number
 
 
 _cache_lock = threading.Lock()
 _results = OrderedDict()
+_computed = itertools.count()
+_orders = OrderedDict()  # whole result orders for windows off the page grid (search.reading)
+ORDER_CACHE_SIZE = 4
 
 
 # -- matching ------------------------------------------------------------------
 
 def node_stats(view, node, scope=None):
-    """(docs, frequencies) of the documents a query node matches.
-
-    With `scope` (sorted document numbers) only those documents need be right: others may
-    be left out, or included when stats for every document were at hand anyway.
-    """
-    if isinstance(node, Word):
-        return view.word(node.stem, scope)
-    if isinstance(node, Phrase):
-        return view.phrase(node.stems, scope)
-    if isinstance(node, Prefix):
-        return view.prefix(node.stem, scope)
-    if isinstance(node, Named):
-        return entity_search.named_stats(view, node, node_stats, scope)
-    if isinstance(node, Any):
-        parts = [node_stats(view, option, scope) for option in node.options]
-        docs = np.concatenate([d for d, _ in parts])
-        counts = np.concatenate([c for _, c in parts])
-        merged, where = np.unique(docs, return_inverse=True)
-        return merged, np.bincount(where, weights=counts).astype(np.int64)
-    raise TypeError(node)
+    """(docs, frequencies) of the documents a query node matches (query.Node.stats)."""
+    return node.stats(view, scope)
 
 
 def as_mask(view, docs):
@@ -102,8 +85,8 @@ class Selection:
     naming: list = field(default_factory=list)  # per name in the query: the statements whose words name it
 
 
-def select(view, params, query):
-    """The Selection for these parameters.
+def select(view, params, ids, query):
+    """The Selection for these parameters (facet values as `ids`, {facet: database ids}).
 
     Filters (type, facets, dates) apply first; when they leave few candidates the words
     are matched in those documents alone instead of in the whole archive.
@@ -111,7 +94,7 @@ def select(view, params, query):
     c = view.columns
     mask = view.live & (c.kind == (col.STATEMENT if params.type == "statements" else col.ARTICLE))
     for facet in ("actor", "city", "source"):
-        for value_id in facet_values.ids_for(facet, getattr(params, facet)):
+        for value_id in ids.get(facet, ()):
             mask &= view.facet_mask(facet, value_id)
     if params.date_from:
         mask &= c.day >= col.day_number(params.date_from)
@@ -124,14 +107,13 @@ def select(view, params, query):
         scope = rare_word_scope(view, query, mask)
     stats = []
     for node in query.required:
-        stats.append(node_stats(view, node, scope))
+        stats.append(node.stats(view, scope))
         mask &= as_mask(view, stats[-1][0])
     for node in query.excluded:
-        mask &= ~as_mask(view, node_stats(view, node, scope)[0])
+        mask &= ~as_mask(view, node.stats(view, scope)[0])
     naming = []
     if params.type == "statements" and params.effective_sort == "relevance":  # only that order uses them
-        naming = [entity_search.naming_docs(view, node, node_stats, scope) for node in query.required
-                  if isinstance(node, Named)]
+        naming = [docs for docs in (node.naming(view, scope) for node in query.required) if docs is not None]
     return Selection(mask, filtered, stats, naming)
 
 
@@ -148,7 +130,7 @@ def rare_word_scope(view, query, mask):
     article lists its words there; statements do not) than by scanning every sequence; the
     scan then runs in those articles alone, for the frequencies and the phrases.
     """
-    stems = [stem for node in query.required for stem in _plain_stems(node)]
+    stems = [stem for node in query.required for stem in node.required_stems()]
     if not stems:
         return None
     frequency, rarest = min((view.doc_frequency(stem), stem) for stem in stems)
@@ -157,19 +139,10 @@ def rare_word_scope(view, query, mask):
     return np.flatnonzero(mask & as_mask(view, view.postings(rarest)))
 
 
-def _plain_stems(node):
-    """The stems every match of a node must hold (none for names and prefixes, which widen)."""
-    if isinstance(node, Word):
-        return [node.stem]
-    if isinstance(node, Phrase):
-        return list(node.stems)
-    return []
-
-
 # -- facets and order --------------------------------------------------------------
 
 def facet_counts(view, mask):
-    """The top values of each facet over the result set: {facet: [(slug or month, count)]}.
+    """The top values of each facet over the result set: {facet: [(database id or month, count)]}.
 
     A value counts distinct statements: the reports of one statement count once, as in
     the result count after clicking it.
@@ -200,9 +173,7 @@ def facet_counts(view, mask):
 
 def _top(facet, tally):
     order = np.argsort(-tally, kind="stable")[:FACET_LIMIT]
-    top = [(int(i), int(tally[i])) for i in order if tally[i] > 0]
-    slugs = facet_values.slugs_for(facet, [i for i, _ in top])
-    return [(slugs[i], n) for i, n in top if i in slugs]
+    return [(int(i), int(tally[i])) for i in order if tally[i] > 0]
 
 
 def scores(view, selection, docs):
@@ -256,17 +227,29 @@ def hits_for(view, params, docs):
 
 # -- the search ----------------------------------------------------------------------
 
-def run(params):
-    """The Outcome of a search for these SearchParams."""
+def _ids(params, ids):
+    """The facet filters as ids: every facet value of the URL must have come translated."""
+    ids = {facet: tuple(values) for facet, values in (ids or {}).items() if values}
+    for facet in ("actor", "city", "source"):
+        if len(getattr(params, facet)) != len(ids.get(facet, ())):
+            raise ValueError(f"the {facet} filter must come as database ids (search.facet_values.ids_of)")
+    return ids
+
+
+def run(params, ids=None):
+    """The Outcome of a search for these SearchParams, its facet values as `ids` ({facet: database ids})."""
+    ids = _ids(params, ids)
     view = current_view()
     names_token = entity_search.version_for(params)
-    cache_key = (view.key if view else None, names_token, params.query_string(include_format=False))
+    cache_key = (view.key if view else None, names_token, params.query_string(include_format=False),
+                 tuple(sorted(ids.items())))
     with _cache_lock:
         cached = _results.get(cache_key)
         if cached is not None:
             _results.move_to_end(cache_key)
             return cached
-    outcome = compute(view, params, names_token)
+    outcome = compute(view, params, ids, names_token)
+    outcome.key = (*cache_key, next(_computed))  # a result computed again (after reset()) is a new one
     with _cache_lock:
         _results[cache_key] = outcome
         if len(_results) > RESULT_CACHE_SIZE:
@@ -274,36 +257,49 @@ def run(params):
     return outcome
 
 
-def compute(view, params, names_token=None):
+def compute(view, params, ids, names_token=None):
     understanding = entity_search.understand(params, names_token)
     query = understanding.query
     named = {"interpretation": understanding.interpretation, "recognized": understanding.recognized,
              "entities": entity_search.entity_cards(view, understanding)}
     if view is None:
-        return Outcome(0, params.page, 0, [], dict(EMPTY_FACETS), terms(query), describe(query), **named)
-    selection = select(view, params, query)
+        return Outcome(0, [], dict(EMPTY_FACETS), terms(query), describe(query), **named)
+    selection = select(view, params, ids, query)
     count = distinct_count(view, selection.mask)
     start = (params.page - 1) * PAGE_SIZE
     hits = []
     if start < count:
         hits = hits_for(view, params, ordered_docs(view, selection, params, start + PAGE_SIZE)[start:])
-    outcome = Outcome(count, params.page, -(-count // PAGE_SIZE), hits, facet_counts(view, selection.mask),
-                      terms(query), describe(query), generation=view.key, **named)
+    outcome = Outcome(count, hits, facet_counts(view, selection.mask), terms(query), describe(query), **named)
     if count == 0 and not query.empty:
         outcome.suggestion = suggest(view, query, understanding.names)
     return outcome
 
 
-def all_hits(params, chunk=500):
-    """Every hit for these parameters, in order, in lists of `chunk` (for exports)."""
+def window(params, ids, start, end=None):
+    """(Outcome, the hits from `start` to `end` in the search's order): haystack's slices.
+
+    A page's window comes from the result cache; any other (an export's chunks) from the
+    whole order, kept for the few searches exported at once.
+    """
+    if end is not None and start % PAGE_SIZE == 0 and end - start <= PAGE_SIZE:
+        outcome = run(replace(params, page=start // PAGE_SIZE + 1), ids)
+        return outcome, outcome.hits[:max(end - start, 0)]
+    outcome = run(replace(params, page=1), ids)
     view = current_view()
     if view is None:
-        return
-    query = entity_search.understand(params).query
-    selection = select(view, params, query)
-    docs = ordered_docs(view, selection, params, int(selection.mask.sum()))  # all of them
-    for start in range(0, len(docs), chunk):
-        yield hits_for(view, params, docs[start:start + chunk])
+        return outcome, []
+    key = outcome.key[:-1]
+    with _cache_lock:
+        docs = _orders.get(key)
+    if docs is None:
+        selection = select(view, params, _ids(params, ids), entity_search.understand(params).query)
+        docs = ordered_docs(view, selection, params, int(selection.mask.sum()))  # all of them
+        with _cache_lock:
+            _orders[key] = docs
+            if len(_orders) > ORDER_CACHE_SIZE:
+                _orders.popitem(last=False)
+    return outcome, hits_for(view, params, docs[start:end])
 
 
 def suggest(view, query, names=None):
@@ -311,18 +307,19 @@ def suggest(view, query, names=None):
     reader = view.searcher.reader()
     words, changed = [], False
     for node in query.required:
-        if isinstance(node, Word) and reader.doc_frequency("text", node.stem) == 0:
+        stem = node.lone_stem()
+        if stem is not None and reader.doc_frequency("text", stem) == 0:
             name = names.closest(node.original) if names is not None else ""
             if name:  # a misspelled name (لافرف, Lavrof): the alias list knows better than the index
                 words.append(name)
                 changed = True
                 continue
-            options = view.searcher.suggest("text", node.stem, limit=1, maxdist=2, prefix=1)
+            options = view.searcher.suggest("text", stem, limit=1, maxdist=2, prefix=1)
             if options:
                 words.append(options[0])
                 changed = True
                 continue
-        words.append(getattr(node, "original", ""))
+        words.append(node.original)
     return " ".join(w for w in words if w) if changed else ""
 
 
@@ -332,3 +329,4 @@ def reset():
     entity_store.forget()
     with _cache_lock:
         _results.clear()
+        _orders.clear()

@@ -14,6 +14,8 @@ INSTALLED_APPS = [
     "haystack",
     "archive",
     "search",
+    "front",
+    "operations",
     "hardening",
 ]
 
@@ -21,7 +23,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "hardening.middleware.ContentSecurityPolicy",
     "hardening.middleware.RequestLimits",
-    "archive.middleware.DropTrackingParameters",
+    "front.middleware.DropTrackingParameters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

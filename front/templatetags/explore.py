@@ -5,11 +5,13 @@ from django.utils.html import escape, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
-from archive.charts import month_chart
-from archive.naming import display_name as _display_name
-from archive.naming import other_name as _other_name
-from archive.naming import english, switch_path, with_english_names
 from search.params import month_bounds
+
+from ..charts import month_chart
+from ..naming import display_name as _display_name
+from ..naming import english
+from ..naming import other_name as _other_name
+from ..naming import switch_path, with_english_names
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 """How well a statement search for a place finds what was said about it: results, how many name it, precision of the first ten."""
-from .. import engine
 from ..entities import name_key, readings, tokens_of
+from ..finding import find, find_all
 from ..params import SearchParams
 
 FIRST = 10
@@ -23,10 +23,10 @@ def measure(query, written_names, load_text):
     `load_text` turns the result hits into statement texts (the database, the caller's concern).
     """
     keys = [name_key(name) for name in written_names if name_key(name)]
-    outcome = engine.run(SearchParams(q=query, type="statements", page=1))
-    hits = list(engine.all_hits(SearchParams(q=query, type="statements")))
+    found = find(SearchParams(q=query, type="statements", page=1))
+    hits = list(find_all(SearchParams(q=query, type="statements")))
     texts = load_text([hit for chunk in hits for hit in chunk])
     flags = [names_in(text, keys) for text in texts]
     first = flags[:FIRST]
-    return {"results": outcome.count, "naming": sum(flags),
+    return {"results": found.count, "naming": sum(flags),
             "precision": (sum(first) / len(first)) if first else 0.0, "hits": [h for chunk in hits for h in chunk]}

@@ -36,7 +36,6 @@ def search_index(tmp_path, db):
     """A real Whoosh index in a temporary directory; calling it applies every recorded change."""
     from haystack import connections
 
-    from search import backend as search_backend
     from search import engine
     from search.indexing import apply_pending
 
@@ -45,14 +44,12 @@ def search_index(tmp_path, db):
     connection.options["PATH"] = str(tmp_path / "whoosh")
     connection._backend = None
     engine.reset()
-    search_backend.become_index_writer()
 
     def refresh():
         while apply_pending():
             pass
 
     yield refresh
-    search_backend._writer_process = False
     connection.options["PATH"] = previous
     connection._backend = None
     engine.reset()

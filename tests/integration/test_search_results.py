@@ -236,8 +236,8 @@ def test_a_reloaded_page_shows_a_corrected_title_once_the_writer_applies_it(clie
 def test_month_links_set_the_date_range_to_their_month(query):
     from datetime import date
 
-    from archive.naming import search_path
-    from search.pages import month_links
+    from front.naming import search_path
+    from front.search_page import month_links
     from search.params import parse
 
     params, path = parse(query), search_path()

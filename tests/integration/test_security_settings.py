@@ -20,7 +20,7 @@ def boom(request):
 
 
 urlpatterns = [path("boom/", boom)]
-handler500 = "archive.views.server_error"
+handler500 = "front.views.server_error"
 
 
 def deploy_check(**env):

@@ -1,8 +1,8 @@
-"""Month charts as geometry (archive/charts.py) and the language switch's paths (archive/naming.py)."""
+"""Month charts as geometry (front/charts.py) and the language switch's paths (front/naming.py)."""
 import pytest
 
-from archive.charts import month_chart, month_span
-from archive.naming import switch_path
+from front.charts import month_chart, month_span
+from front.naming import switch_path
 
 
 def test_months_run_across_years():

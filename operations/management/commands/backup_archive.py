@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.backups import BackupError, write_backup
+from operations.backups import BackupError, write_backup
 
 
 class Command(BaseCommand):

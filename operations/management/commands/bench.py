@@ -15,8 +15,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connection, transaction
 
-from search.benchmark import corpus as corpus_module
-from search.benchmark.corpus import COMMON_WORD, COMMON_WORDS, PHRASES, RARE_WORDS, Corpus, sample_text
+from operations.benchmark import corpus as corpus_module
+from operations.benchmark.corpus import COMMON_WORD, COMMON_WORDS, PHRASES, RARE_WORDS, Corpus, sample_text
 
 LOAD_BATCH = 1000
 ANALYZER_BYTES = 1_000_000
@@ -172,14 +172,12 @@ class Command(BaseCommand):
 
     def indexing(self, rebuild):
         from archive.models import Article, Statement
-        from search.backend import become_index_writer
         from search.engine import reset
         from search.indexing import index_is_current, index_path
         from search.indexing import rebuild as rebuild_index
 
         stored = self.read_marker("index")
         if rebuild or stored.get("corpus") != self.marker or not index_is_current():
-            become_index_writer()
             articles, statements = Article.objects.count(), Statement.objects.count()
             started = now()
             rebuild_index()

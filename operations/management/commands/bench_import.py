@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from archive.models import Article, Person, PersonAlias, Place, PlaceAlias, Source
-from search.benchmark.corpus import Corpus
+from operations.benchmark.corpus import Corpus
 
 BOILERPLATE = "\n\nشارك هذا الخبر\n\nاقرأ أيضاً: تطورات جديدة في الملف السوري\n\nأضف تعليق"
 

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from archive.backups import BackupError, read_manifest, restore_database, restore_index
+from operations.backups import BackupError, read_manifest, restore_database, restore_index
 
 
 class Command(BaseCommand):

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError, close_old_connections
 
-from search.backend import become_index_writer
 from search.indexing import apply_pending, ensure_current_index
 
 log = logging.getLogger("search.writer")
@@ -28,7 +27,6 @@ class Command(BaseCommand):
                 self.stdout.write("Another index writer is running; it applies the pending changes.")
                 return
             raise CommandError("Another index writer is running: only one process may write the index.")
-        become_index_writer()
         self.stopping = False
         signal.signal(signal.SIGTERM, self.stop)
         ensure_current_index()
