@@ -229,6 +229,7 @@ def hits_for(view, params, docs):
 
 def _ids(params, ids):
     """The facet filters as ids: every facet value of the URL must have come translated."""
+    ids = ids() if callable(ids) else ids
     ids = {facet: tuple(values) for facet, values in (ids or {}).items() if values}
     for facet in ("actor", "city", "source"):
         if len(getattr(params, facet)) != len(ids.get(facet, ())):
@@ -237,18 +238,21 @@ def _ids(params, ids):
 
 
 def run(params, ids=None):
-    """The Outcome of a search for these SearchParams, its facet values as `ids` ({facet: database ids})."""
-    ids = _ids(params, ids)
+    """The Outcome of a search for these SearchParams.
+
+    `ids` are its facet values as database ids ({facet: ids}), or a function giving them, called
+    only when the result is not cached: within one index generation a slug names one row (a
+    changed slug is a change the writer applies, and with it a new generation).
+    """
     view = current_view()
     names_token = entity_search.version_for(params)
-    cache_key = (view.key if view else None, names_token, params.query_string(include_format=False),
-                 tuple(sorted(ids.items())))
+    cache_key = (view.key if view else None, names_token, params.query_string(include_format=False))
     with _cache_lock:
         cached = _results.get(cache_key)
         if cached is not None:
             _results.move_to_end(cache_key)
             return cached
-    outcome = compute(view, params, ids, names_token)
+    outcome = compute(view, params, _ids(params, ids), names_token)
     outcome.key = (*cache_key, next(_computed))  # a result computed again (after reset()) is a new one
     with _cache_lock:
         _results[cache_key] = outcome

@@ -23,6 +23,7 @@ import logging
 import threading
 import weakref
 from dataclasses import replace
+from functools import partial
 from datetime import date, timedelta
 
 from haystack.backends import BaseSearchQuery, SearchNode, log_query
@@ -225,10 +226,11 @@ class EngineSearch:
         unknown = sorted(set(facets or ()) - set(FACETS))
         if unknown:
             raise SearchBackendError(f"The archive counts {', '.join(FACETS)}, not {', '.join(unknown)}.")
-        outcome, hits = engine.window(params, facet_values.ids_of(params), start_offset or 0, end_offset)
+        ids = partial(facet_values.ids_of, params)  # looked up only when the result is not cached
+        outcome, hits = engine.window(params, ids, start_offset or 0, end_offset)
         suggestion = outcome.suggestion
         if spelling_query:  # the suggestion for another text than the query's (SearchQuerySet.spelling_suggestion)
-            suggestion = engine.run(replace(params, q=spelling_query, page=1), facet_values.ids_of(params)).suggestion
+            suggestion = engine.run(replace(params, q=spelling_query, page=1), ids).suggestion
         slugged = _with_slugs(outcome) if facets else {}
         result_class = result_class or ArchiveResult
         app_model = ("archive", "statement" if params.type == "statements" else "article")
