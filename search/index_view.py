@@ -2,7 +2,9 @@
 
 A Whoosh segment never changes once written, so its columns and sequences are
 read once per process and reused by every later generation that still holds
-it; only a new segment (an editor's save, a merge) is read again.
+it; only a new segment (an editor's save, a merge) is read again. So are the
+matches of a word or a phrase in a segment: after an editor's save, a search
+scans only the new segment, not the whole archive again.
 """
 import os
 import re
@@ -19,6 +21,7 @@ from . import columns as col
 from .sequences import SegmentSequences, query_hashes, stem_hash
 
 CACHE_SIZE = 256
+SEGMENT_STATS_SIZE = 2048  # (segment, word or phrase) matches kept across generations
 OPEN_ATTEMPTS = 20
 TOC = re.compile(r"^_MAIN_(\d+)\.toc$")
 
@@ -26,6 +29,8 @@ TOC = re.compile(r"^_MAIN_(\d+)\.toc$")
 class IndexView:
     segment_columns = {}  # segment id -> Columns
     segment_sequences = {}  # segment id -> SegmentSequences
+    segment_stats = OrderedDict()  # (segment id, key) -> (docs, frequencies), numbered within the segment
+    segment_stats_lock = threading.Lock()
 
     def __init__(self, ix, key):
         self.key = key
@@ -45,6 +50,9 @@ class IndexView:
         for cache in (self.segment_columns, self.segment_sequences):
             for stale in set(cache) - current:
                 del cache[stale]
+        with self.segment_stats_lock:
+            for stale in [key for key in self.segment_stats if key[0] not in current]:
+                del self.segment_stats[stale]
         self.columns = col.concatenate(parts)
         self.live = np.concatenate(live) if live else np.zeros(0, dtype=bool)
         self.month = col.months(self.columns.day)
@@ -77,10 +85,13 @@ class IndexView:
                 self.segment_sequences[segment_id] = found
             yield found, offset
 
-    def _stats(self, per_segment, scope=None):
-        """Apply `per_segment` to every segment's sequences, or only to the documents in `scope`."""
+    def _stats(self, per_segment, scope=None, key=None):
+        """Apply `per_segment` to every segment's sequences, or only to the documents in `scope`.
+
+        Over whole segments, with a `key`, a segment's result is kept for later generations.
+        """
         docs, counts = [], []
-        for sequences, offset in self.sequences():
+        for (sequences, offset), (segment_id, _, _) in zip(self.sequences(), self.leaves):
             part, local = sequences, None
             if scope is not None:
                 low, high = np.searchsorted(scope, (offset, offset + len(sequences.lengths)))
@@ -88,12 +99,29 @@ class IndexView:
                     continue
                 local = scope[low:high] - offset
                 part = sequences.subset(local)
-            segment_docs, segment_counts = per_segment(part)
+                segment_docs, segment_counts = per_segment(part)
+            elif key is None:
+                segment_docs, segment_counts = per_segment(part)
+            else:
+                segment_docs, segment_counts = self._segment_stats((segment_id, key), lambda: per_segment(part))
             docs.append((segment_docs if local is None else local[segment_docs]) + offset)
             counts.append(segment_counts)
         if not docs:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return np.concatenate(docs), np.concatenate(counts)
+
+    def _segment_stats(self, key, compute):
+        with self.segment_stats_lock:
+            found = self.segment_stats.get(key)
+            if found is not None:
+                self.segment_stats.move_to_end(key)
+                return found
+        found = compute()
+        with self.segment_stats_lock:
+            self.segment_stats[key] = found
+            if len(self.segment_stats) > SEGMENT_STATS_SIZE:
+                self.segment_stats.popitem(last=False)
+        return found
 
     def matched(self, key, compute, scope):
         """Stats over every document (kept for later searches), or over `scope` (computed, not kept).
@@ -108,7 +136,8 @@ class IndexView:
     def word(self, stem, scope=None):
         """(docs, frequencies) of a word stem."""
         hashed = stem_hash(stem)
-        return self.matched(("w", stem), lambda: self._stats(lambda s: s.word(hashed), scope), scope)
+        key = ("w", stem)
+        return self.matched(key, lambda: self._stats(lambda s: s.word(hashed), scope, key), scope)
 
     def prefix(self, start, scope=None, limit=1000):
         """(docs, frequencies) of every indexed stem that begins with `start`."""
@@ -127,7 +156,8 @@ class IndexView:
     def phrase(self, stems, scope=None):
         """(docs, frequencies) of consecutive stems."""
         hashes = query_hashes(stems)
-        return self.matched(("p", stems), lambda: self._stats(lambda s: s.phrase(hashes), scope), scope)
+        key = ("p", stems)
+        return self.matched(key, lambda: self._stats(lambda s: s.phrase(hashes), scope, key), scope)
 
     def doc_frequency(self, stem):
         """How many articles hold this stem (Whoosh keeps postings for articles, not statements)."""
@@ -241,6 +271,8 @@ def forget_view():
     _state.view = None
     IndexView.segment_columns.clear()
     IndexView.segment_sequences.clear()
+    with IndexView.segment_stats_lock:
+        IndexView.segment_stats.clear()
 
 
 def reopen_after_fork():

@@ -1,0 +1,45 @@
+"""A search after an editor's save sees the save: matches kept from older index generations never go stale."""
+from datetime import date
+
+import pytest
+
+from archive.models import Article
+
+
+@pytest.fixture
+def truce_articles(db, search_index):
+    made = [Article.objects.create(title=f"هدنة في الشمال {n}", body=f"أعلن الطرفان هدنة جديدة في المنطقة رقم {n}.",
+                                   published=date(2016, 5, n + 1)) for n in range(3)]
+    search_index()
+    return made
+
+
+def found(client, query):
+    return {result["id"] for result in client.get(f"/search/?{query}&format=json").json()["results"]}
+
+
+def test_a_saved_article_is_found_beside_those_found_before(client, truce_articles, search_index):
+    assert found(client, "q=هدنة") == {a.pk for a in truce_articles}
+    added = Article.objects.create(title="هدنة جديدة", body="تحدثت الهيئة عن الهدنة.", published=date(2016, 6, 1))
+    search_index()
+    assert found(client, "q=هدنة") == {a.pk for a in truce_articles} | {added.pk}
+    assert found(client, 'q="هدنة جديدة"') == {truce_articles[0].pk, truce_articles[1].pk, truce_articles[2].pk, added.pk}
+
+
+def test_an_edited_article_loses_the_words_it_no_longer_holds(client, truce_articles, search_index):
+    assert found(client, 'q="هدنة جديدة"') == {a.pk for a in truce_articles}
+    edited = truce_articles[1]
+    edited.title = "اجتماع في الشمال"
+    edited.body = "أعلن الطرفان اجتماعا في المنطقة."
+    edited.save()
+    search_index()
+    assert found(client, "q=هدنة") == {truce_articles[0].pk, truce_articles[2].pk}
+    assert found(client, 'q="هدنة جديدة"') == {truce_articles[0].pk, truce_articles[2].pk}
+    assert found(client, "q=اجتماعا") == {edited.pk}
+
+
+def test_a_deleted_article_is_no_longer_found(client, truce_articles, search_index):
+    assert len(found(client, "q=هدنة")) == 3
+    truce_articles[0].delete()
+    search_index()
+    assert found(client, "q=هدنة") == {truce_articles[1].pk, truce_articles[2].pk}
