@@ -39,8 +39,31 @@ def is_stopword(word):
 # -- documents -------------------------------------------------------------------------
 
 def reading_spans(text, stems):
-    """(start, end) of each word of `text` that the index holds under any of `stems` (a set): what to mark."""
-    return [(token.start, token.end) for token in tokenize(text) if stems.intersection(index_stems(token.text))]
+    """(start, end) of each word of `text` that the index holds under any of `stems` (a set): what to mark.
+
+    The same spans as tokenize()'s tokens give, one per matching token, with each written
+    word analysed once per process (a page highlights twenty long texts of the same words).
+    """
+    spans = []
+    for original, start in word_spans(text):
+        readings = _READINGS.get(original)
+        if readings is None:
+            readings = _remembered_readings(original)
+        for token_readings in readings:
+            if stems.intersection(token_readings):
+                spans.append((start, start + len(original)))
+    return spans
+
+
+_READINGS = {}
+_READINGS_LIMIT = 500_000  # distinct written words; a huge archive's vocabulary must not grow memory forever
+
+
+def _remembered_readings(original):
+    if len(_READINGS) >= _READINGS_LIMIT:
+        _READINGS.clear()
+    readings = _READINGS[original] = written_readings(original)
+    return readings
 
 
 def written_words(text):
@@ -100,3 +123,4 @@ def clear_caches():
     """Empty the per-word caches (a benchmark's cold start)."""
     for cached in (stem, index_stems, _normalize_word):
         cached.cache_clear()
+    _READINGS.clear()

@@ -1,4 +1,7 @@
 """Tests of arabic.chain: index, query, highlight and names read a text through the same steps."""
+import random
+from pathlib import Path
+
 import pytest
 
 from arabic import chain
@@ -91,3 +94,17 @@ def test_clear_caches_empties_the_word_caches():
     chain.query_words(TEXTS[0])
     chain.clear_caches()
     assert stem.cache_info().currsize == 0 and index_stems.cache_info().currsize == 0
+
+
+def test_highlight_spans_are_those_of_the_tokens_the_index_saw():
+    """reading_spans remembers each written word's analysis; it must mark exactly what tokenize() gives."""
+    seeds = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "seeds").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8") for path in seeds] + [
+        "قال كيري ﷺ إن الأُمَمَ المتـــحدة بحلب وللأمم وبالمتحدة ـــ ًٌ «هدنة» في حلب، وكيرى لم يعلق."]
+    rng = random.Random(3)
+    for text in texts:
+        words = [token.text for token in tokenize(text)]
+        for _ in range(50):
+            stems = {s for word in rng.sample(words, min(3, len(words))) for s in index_stems(word)}
+            expected = [(t.start, t.end) for t in tokenize(text) if stems & set(index_stems(t.text))]
+            assert chain.reading_spans(text, stems) == expected
