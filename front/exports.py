@@ -5,6 +5,8 @@ from dataclasses import replace
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import feedgenerator
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from search.finding import find, find_all
 
@@ -56,22 +58,28 @@ def csv_response(params):
 
 
 def atom_response(request, params):
+    """The newest matches as an Atom feed (RFC 4287): every entry with its author and when it last changed."""
     newest = replace(params, sort="newest", page=1, format="html")
     found = find(newest)
     page_url = request.build_absolute_uri(newest.url(request.path))
+    archive_name = _("Syria Diplomacy Archive")
     feed = feedgenerator.Atom1Feed(
-        title=f"أرشيف الدبلوماسية السورية: {params.q or 'أحدث المواد'}",
-        link=page_url, description="", language="ar",
+        title=f"{archive_name}: {params.q or (_('Latest statements') if params.type == 'statements' else _('Latest articles'))}",
+        link=page_url, description="", language=get_language(), author_name=archive_name,
         feed_url=request.build_absolute_uri(params.url(request.path)),
     )
     for row in load(found.hits[:FEED_SIZE]):
         shaped = result(row, found.terms)
         title = shaped.get("title") or f"{shaped['speaker']['name']}: {shaped['text'][:80]}"
-        published = getattr(row, "published", None) or row.article.published
+        article = getattr(row, "article", row)
+        published = _as_datetime(article.published)
+        # A statement is its speaker's; an article its source's (the archive's when it names none).
+        author = row.speaker.name if article is not row else (article.source.name if article.source else archive_name)
         feed.add_item(
             title=title, link=request.build_absolute_uri(shaped["url"]),
             description=strip_tags(shaped["snippet_html"]), unique_id=request.build_absolute_uri(shaped["url"]),
-            pubdate=_as_datetime(published), categories=[a["name"] for a in shaped.get("actors", [])],
+            pubdate=published, updateddate=article.updated or published, author_name=author,
+            categories=[a["name"] for a in shaped.get("actors", [])],
         )
     return HttpResponse(feed.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8")
 
