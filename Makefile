@@ -7,7 +7,7 @@ PORT ?= 8000
 WEB_CONCURRENCY ?= 2
 export HOST PORT WEB_CONCURRENCY
 
-.PHONY: install install-test setup serve test test-postgres load fault bench static clean haystack-conformance
+.PHONY: install install-test setup serve test test-postgres load fault bench static clean haystack-conformance doctor browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,14 +40,23 @@ setup: static
 serve: setup
 	$(BIN)/python manage.py serve
 
+# What this machine has and lacks for serving and testing, with the command for each gap.
+doctor:
+	$(PYTHON) scripts/doctor.py
+
+# The browser tests need Chromium and Arabic fonts: installed here when running as root on
+# Debian, else one line says how and the suite does not start.
+browser:
+	$(PYTHON) scripts/doctor.py --ensure-browser
+
 # The suite keeps its own data directory, apart from the one `make serve` uses.
-test: install-test static
+test: browser install-test static
 	ARCHIVE_DATA_DIR=var/test $(BIN)/python -m pytest
 
 # The same suite on PostgreSQL, the production database (.ci/run starts a local
 # server). The role needs CREATEDB: the tests make their own databases.
 PG_URL ?= postgres://archive:archive@127.0.0.1:5432/archive
-test-postgres: install-test static
+test-postgres: browser install-test static
 	DATABASE_URL=$(PG_URL) ARCHIVE_DATA_DIR=var/test-pg $(BIN)/python -m pytest
 
 # Load and fault tests against gunicorn on loopback (docs/deploy.md):
