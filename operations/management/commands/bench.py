@@ -5,6 +5,7 @@ import os
 import resource
 import subprocess
 import time
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from urllib.parse import unquote
@@ -16,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connection, transaction
 
 from operations.benchmark import corpus as corpus_module
+from operations.benchmark import postgres_peer as pg
 from operations.benchmark.corpus import COMMON_WORD, COMMON_WORDS, PHRASES, RARE_WORDS, Corpus, sample_text
 
 LOAD_BATCH = 1000
@@ -24,6 +26,7 @@ WARM_QUERY = "دبلوماسي"  # searched once after each reset, so a "cold" s
 TARGETS = {"cold_ms": 200, "repeated_ms": 20, "articles_per_s": 300, "peak_mb": 2048}
 PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 FACETED = ("a", "b")  # the families the latency targets speak of: 4 facets with a common word or a phrase
+PREFIXES = ("مفاوض", "دبلوماس", "انتخاب", "عسكر", "سياس", "مساعد", "اجتماع", "تصريح", "مبعوث", "لاجئ")
 
 
 now = time.perf_counter
@@ -58,8 +61,9 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=1, help="Seed of the generator (same seed, same archive).")
         parser.add_argument("--rebuild", action="store_true", help="Rebuild (and time) the index even when it is current.")
         parser.add_argument("--runs", type=int, default=10, help="Distinct searches per query family (default 10).")
+        parser.add_argument("--no-peer", action="store_true", help="Do not time the same searches on PostgreSQL.")
 
-    def handle(self, *args, size, seed, rebuild, runs, **options):
+    def handle(self, *args, size, seed, rebuild, runs, no_peer=False, **options):
         self.data_dir = Path(settings.ARCHIVE_DATA_DIR)
         self.corpus = Corpus(seed)
         source_hash = hashlib.sha1(Path(corpus_module.__file__).read_bytes()).hexdigest()[:12]
@@ -72,8 +76,11 @@ class Command(BaseCommand):
         self.analyzer()
         self.indexing(rebuild)
         self.check_common_word()
+        self.family_list = self.families(runs, size)
         results = self.queries(runs, size)
-        self.report(results, size)
+        searches = {key: [self.peer_query(lists) for lists in instances] for key, _, instances in self.family_list}
+        peer = None if no_peer else pg.bench(self.marker, self.peer_rows, searches, self.stdout.write)
+        self.report(results, size, peer)
 
     # -- the archive ---------------------------------------------------------------
 
@@ -213,24 +220,55 @@ class Command(BaseCommand):
         sample = list(c.articles(min(size, 2000)))
         rank = {item["slug"]: i for i, item in enumerate(c.people + c.places)}
 
-        def facets(i, text=""):
-            """The most common actor and city, the source and the year of an article holding `text`."""
-            holding = [a for a in sample if text in a["body"]] or sample
+        def facets(i, *texts):
+            """The most common actor and city, the source and the year of an article holding `texts`."""
+            holding = [a for a in sample if all(t in a["body"] for t in texts)] or sample
             article = holding[(i * 37) % len(holding)]
             year = article["published"].year
             return {"actor": [min(article["people"], key=rank.get)], "city": [min(article["places"], key=rank.get)],
                     "source": [article["source"]], "from": [f"{year}-01-01"], "to": [f"{year}-12-31"]}
 
+        def statement_facets(i, text):
+            """The speaker, source and year of a statement holding `text`."""
+            holding = [(a, s) for a in sample for s in a["statements"] if text in s["text"]] or [(sample[0], sample[0]["statements"][0])]
+            article, said = holding[(i * 37) % len(holding)]
+            year = article["published"].year
+            return {"actor": [said["speaker"]], "source": [article["source"]], "from": [f"{year}-01-01"], "to": [f"{year}-12-31"]}
+
+        famous = c.people[:len(corpus_module.NAMED)]  # people with roles and aliases, the most mentioned first
+        self.named = {}  # query text -> the names it holds, for the peer: (facet, slug, every spelling)
+
+        def named(*people):
+            """An analyst's query naming people by surname; the archive reads each as the person, any spelling."""
+            q = " ".join(p["name"].split()[-1] for p in people)
+            self.named[q] = tuple(("actor", p["slug"], (p["name"], *p["aliases"])) for p in people)
+            return q
+
         words = [COMMON_WORDS[i % len(COMMON_WORDS)] for i in range(runs)]
         phrases = [list(PHRASES)[i % len(PHRASES)] for i in range(runs)]
+        rare = [RARE_WORDS[(i * 7) % len(RARE_WORDS)] for i in range(runs)]
+        people = [famous[i % len(famous)] for i in range(runs)]
+        pairs = [(famous[i % 8], famous[(i + 1 + i // 8) % 8]) for i in range(runs)]
+        prefixes = [PREFIXES[i % len(PREFIXES)] for i in range(runs)]
         return [
             ("a", "(a) common word + 4 facets", [{"q": [w], **facets(i, w)} for i, w in enumerate(words)]),
             ("b", "(b) phrase + 4 facets", [{"q": [f'"{p}"'], **facets(i, p)} for i, p in enumerate(phrases)]),
-            ("c", "(c) rare word", [{"q": [RARE_WORDS[(i * 7) % len(RARE_WORDS)]]} for i in range(runs)]),
+            ("c", "(c) rare word", [{"q": [w]} for w in rare]),
             ("d", "(d) facets only (browse)", [facets(i) for i in range(runs)]),
             ("e", "(e) statements + word", [{"q": [w], "type": ["statements"]} for w in words]),
             ("f1", "(f) common word, relevance", [{"q": [w]} for w in words]),
             ("f2", "(f) common word, newest", [{"q": [w], "sort": ["newest"]} for w in words]),
+            ("b2", "(b) phrase", [{"q": [f'"{p}"']} for p in phrases]),
+            ("c2", "(c) rare word + 4 facets", [{"q": [w], **facets(i, w)} for i, w in enumerate(rare)]),
+            ("e2", "(e) statements + 3 facets", [{"q": [w], "type": ["statements"], **statement_facets(i, w)}
+                                                 for i, w in enumerate(words)]),
+            ("g1", "(g) name (many spellings)", [{"q": [named(p)]} for p in people]),
+            ("g2", "(g) name + 4 facets", [{"q": [named(p)], **facets(i, p["name"])} for i, p in enumerate(people)]),
+            ("h1", "(h) two names", [{"q": [named(*pair)]} for pair in pairs]),
+            ("h2", "(h) two names + 4 facets", [{"q": [named(*pair)], **facets(i, pair[0]["name"], pair[1]["name"])}
+                                                for i, pair in enumerate(pairs)]),
+            ("i1", "(i) prefix", [{"q": [w + "*"]} for w in prefixes]),
+            ("i2", "(i) prefix + 4 facets", [{"q": [w + "*"], **facets(i, w)} for i, w in enumerate(prefixes)]),
         ]
 
     def queries(self, runs, size):
@@ -246,7 +284,7 @@ class Command(BaseCommand):
         # The test client talks to Django directly: the page's own work, with no web server.
         with override_settings(ALLOWED_HOSTS=["testserver"], STORAGES={**settings.STORAGES, "staticfiles": PLAIN_STATIC}):
             self.page(client, warm)  # a worker's first page compiles templates and loads translations, once
-            for key, label, instances in self.families(runs, size):
+            for key, label, instances in self.family_list:
                 timings = {"cold": [], "repeated": [], "page_cold": [], "page_repeated": [], "hits": [], "label": label,
                            "example": unquote(parse(instances[0]).url()) if instances else ""}
                 for lists in instances:
@@ -259,14 +297,14 @@ class Command(BaseCommand):
                         started = now()
                         engine.run(warm)  # what a worker that has served searches holds: stem sequences, lengths
                         results["first"].append(now() - started)
-                        search = (lambda: engine.run(params, facet_values.ids_of(params))) if not measured else (lambda: self.page(client, params))
+                        search = (lambda: engine.run(params, partial(facet_values.ids_of, params))) if not measured else (lambda: self.page(client, params))
                         started = now()
                         outcome = search()
                         timings[measured + "cold"].append(now() - started)
                         started = now()
                         search()
                         timings[measured + "repeated"].append(now() - started)
-                    timings["hits"].append(engine.run(params, facet_values.ids_of(params)).count)
+                    timings["hits"].append(engine.run(params, partial(facet_values.ids_of, params)).count)
                 results[key] = timings
         return results
 
@@ -277,9 +315,40 @@ class Command(BaseCommand):
             raise CommandError(f"{params.url()} answered {response.status_code}")
         return response
 
+    # -- the peer: PostgreSQL full-text search ------------------------------------------
+
+    @staticmethod
+    def peer_rows():
+        """The archive's articles, statements and facet links as the peer loads them, streamed from the database."""
+        from archive.models import Article, Statement
+
+        chunk = {"chunk_size": LOAD_BATCH}
+        articles = Article.objects.order_by("id").values_list("id", "published", "source__slug", "title", "body")
+        statements = Statement.objects.order_by("id").values_list("id", "article_id", "article__published",
+                                                                  "article__source__slug", "speaker__slug", "text")
+        # An article's actors are the people it mentions and its speakers; a statement's cities are
+        # the places its words name and where it was said (docs/search.md, Facets).
+        actors = Article.people.through.objects.order_by().values_list("article_id", "person__slug").union(
+            Statement.objects.order_by().values_list("article_id", "speaker__slug"))
+        cities = Statement.mentioned_places.through.objects.order_by().values_list("statement_id", "place__slug").union(
+            Statement.objects.order_by().filter(place__isnull=False).values_list("id", "place__slug"))
+        links = {"article_actor": actors.iterator(**chunk), "statement_city": cities.iterator(**chunk),
+                 "article_city": Article.places.through.objects.values_list("article_id", "place__slug").iterator(**chunk)}
+        return articles.iterator(**chunk), statements.iterator(**chunk), links
+
+    def peer_query(self, lists):
+        """The peer's form of one search: the same parameters, a name handed over with its spellings."""
+        from search.params import parse
+
+        params = parse(lists)
+        names = self.named.get(params.q, ())
+        filters = tuple((facet, value) for facet in ("actor", "city", "source") for value in getattr(params, facet))
+        return pg.Query(q="" if names else params.q, names=names, filters=filters, dates=(params.date_from, params.date_to),
+                        type=params.type, sort=params.effective_sort)
+
     # -- the report ------------------------------------------------------------------
 
-    def report(self, results, size):
+    def report(self, results, size, peer=None):
         out = self.stdout.write
 
         def ms(values, q):
@@ -293,17 +362,21 @@ class Command(BaseCommand):
             "snippets highlighted, HTML rendered), each cold (a fresh view: no word, facet or result cached) "
             "and repeated (the same URL again):")
         out(f"{'family':<30} {'n':>3} {'hits p50':>9} | {'cold p50':>8} {'p95':>7} {'max':>7} | "
-            f"{'repeated p50':>12} {'p95':>6} {'max':>6} | {'page cold p50':>13} {'p95':>7} | {'page repeated p95':>17}  (ms)")
+            f"{'repeated p50':>12} {'p95':>6} {'max':>6} | {'page cold p50':>13} {'p95':>7} | {'page repeated p95':>17}"
+            + pg.HEADER + "  (ms)")
         families = [k for k in results if k not in ("open", "first")]
         for key in families:
             t = results[key]
             out(f"{t['label']:<30} {len(t['cold']):>3} {int(np.median(t['hits'])) if t['hits'] else 0:>9,} | "
                 f"{ms(t['cold'], 50):>8.1f} {ms(t['cold'], 95):>7.1f} {ms(t['cold'], 100):>7.1f} | "
                 f"{ms(t['repeated'], 50):>12.2f} {ms(t['repeated'], 95):>6.2f} {ms(t['repeated'], 100):>6.2f} | "
-                f"{ms(t['page_cold'], 50):>13.1f} {ms(t['page_cold'], 95):>7.1f} | {ms(t['page_repeated'], 95):>17.2f}")
+                f"{ms(t['page_cold'], 50):>13.1f} {ms(t['page_cold'], 95):>7.1f} | {ms(t['page_repeated'], 95):>17.2f}"
+                + pg.columns(peer and peer[key], ms(t['page_cold'], 95), ms))
         out("")
         for key in families:
             out(f"  {results[key]['label']}, e.g. {results[key]['example']}")
+        if peer:
+            pg.summary({results[k]["label"]: ms(results[k]["page_cold"], 95) / ms(peer[k]["cold"], 95) for k in families}, out)
         own, children = peak_mb()
         peak = max(own + children, self.index_stats["peak_mb"])
         out(f"Load average now: {load()} (other processes share these CPUs: latencies and rates include their contention)")
