@@ -3,7 +3,7 @@
 import re
 from bisect import bisect_left, bisect_right
 
-from arabic import tokenize
+from arabic import chain
 
 from .quotes import TERMINAL, find_quotes, sentence_spans
 
@@ -27,7 +27,7 @@ class Doc:
 
     def __init__(self, body):
         self.body = body
-        self.tokens = list(tokenize(body))
+        self.tokens = list(chain.words(body))
         self.quotes = find_quotes(body)
         self.sentences = sentence_spans(body, self.quotes)
         self._starts = starts = [t.start for t in self.tokens]

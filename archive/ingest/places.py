@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from arabic import FUNCTION_WORDS, normalize, tokenize
+from arabic import FUNCTION_WORDS, chain, normalize
 from arabic.letters import ARTICLE, LAM_ARTICLE_RUNS, PROCLITICS as CLITIC_RUNS
 
 # One-letter proclitics and their stacks, as Arabic news writes them before a name:
@@ -17,7 +17,7 @@ _VISIT_WORDS = frozenset(normalize(w) for w in "زيارة زيارته زيار
 
 def phrase_tokens(text):
     """The normalized word tokens of a name, as the body's tokens will read."""
-    return tuple(t.text for t in tokenize(text))
+    return tuple(t.text for t in chain.words(text))
 
 
 @dataclass(frozen=True)

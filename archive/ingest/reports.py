@@ -5,7 +5,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from arabic import STOPWORDS, index_stems, normalize, tokenize
+from arabic import STOPWORDS, chain, normalize
 
 # Agencies file a statement within hours and papers pick it up for a day or two; a speaker who
 # says the same words a week later has made a second statement, which stays apart.
@@ -57,7 +57,8 @@ def words(text):
     Tashkeel, hamza seats, ة/ه, ى/ي and quote styles are folded by the normalizer; a word written
     with or without a glued conjunction or preposition (لاجتماعات, اجتماعات) shares a reading.
     """
-    return [frozenset(_fold(r) for r in index_stems(t.text)) for t in tokenize(text) if t.text not in _DROPPED]
+    return [frozenset(_fold(r) for r in chain.index_readings(t.text)) for t in chain.words(text)
+            if t.text not in _DROPPED]
 
 
 def shared_runs(a, b):
