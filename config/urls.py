@@ -11,6 +11,7 @@ admin.site.index_title = "المحتوى"
 
 urlpatterns = [
     path("healthz", views.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]
 # The pages readers see: Arabic at the plain paths, English under /en/, so a bookmark keeps its language.

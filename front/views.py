@@ -1,4 +1,8 @@
-"""Pages of the archive: home, article, actors and places, health, and the error pages."""
+"""Pages of the archive: home, article, actors and places, health, the favicon, and the error pages."""
+from functools import cache
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -75,6 +79,18 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@cache
+def _favicon_bytes():
+    return Path(finders.find("favicon.ico")).read_bytes()
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and tools ask for whatever a page links (the admin's pages link none)."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def _error(request, template, status, exception=None):

@@ -25,6 +25,9 @@ MIDDLEWARE = [
     "hardening.middleware.RequestLimits",
     "front.middleware.DropTrackingParameters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which sends static files already compressed; above every middleware that reads or
+    # sets a body or its length, so pages (the search page's kept bytes too) go out gzipped, CSV still streamed.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "hardening.middleware.LoginThrottle",

@@ -1,7 +1,9 @@
-"""Names in the interface's language, the language switch, and the month histogram of the search page."""
+"""Names in the interface's language, text marked with its own language, the language switch, and month charts."""
+import re
+
 from django import template
 from django.conf import settings
-from django.utils.html import escape, format_html_join
+from django.utils.html import conditional_escape, escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
@@ -38,15 +40,61 @@ def english_names(results):
     return with_english_names(results)
 
 
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+_MARKUP = re.compile(r"<[^>]*>|&#?\w+;")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_DIRECTION = {"ar": "rtl", "en": "ltr"}
+
+
+@register.filter
+def text_language(text):
+    """"ar" for text with Arabic letters, "en" for Latin letters only, "" for neither (numbers, signs).
+
+    Text or highlighted HTML: a tag's or an entity's letters are not the text's.
+    """
+    text = str(text or "")
+    if _ARABIC_LETTER.search(text):
+        return "ar"
+    return "en" if _LATIN_LETTER.search(_MARKUP.sub("", text)) else ""
+
+
+def _other_language(text, around):
+    """The language of `text` when it is not that of what surrounds it (the interface's, unless said)."""
+    language = text_language(text)
+    return language if language and language != (around or ("en" if english() else "ar")) else ""
+
+
+@register.filter
+def lang_attr(text, around=""):
+    """` lang="ar"` on an element holding Arabic in English (or English in Arabic), so it is read in its own voice.
+
+    For elements that already isolate their direction (bdi, dir="auto"); `in_lang` for bare text.
+    """
+    language = _other_language(text, around)
+    return format_html(' lang="{}"', language) if language else ""
+
+
+@register.filter
+def in_lang(text, around=""):
+    """`text`, escaped, in a span with its language and direction when they are not those around it."""
+    language = _other_language(text, around)
+    if not language:
+        return conditional_escape(text)
+    return format_html('<span lang="{}" dir="{}">{}</span>', language, _DIRECTION[language], text)
+
+
 def _bar(bar, height):
-    """One bar as an SVG link: its text (url, label, month) escaped, its numbers in Python's own format."""
+    """One bar's link: the whole column, its text (url, label, month) escaped, its numbers in Python's own format."""
     url, label, month = escape(bar.url), escape(bar.label), escape(bar.month)
     return (f'<a href="{url}" aria-label="{label}" class="chart-bar{" current" if bar.current else ""}" '
             f'data-month="{month}" data-count="{int(bar.count)}"><title>{label}</title>'
             f'<rect class="chart-slot" vector-effect="non-scaling-stroke" x="{float(bar.slot_x)}" y="0" '
-            f'width="{float(bar.slot_width)}" height="{float(height)}"/>'
-            f'<rect class="chart-fill" x="{float(bar.x)}" y="{float(bar.y)}" width="{float(bar.width)}" '
-            f'height="{float(bar.height)}"/></a>')
+            f'width="{float(bar.slot_width)}" height="{float(height)}"/></a>')
+
+
+def _fill(bar):
+    return (f'<rect class="chart-fill{" current" if bar.current else ""}" x="{float(bar.x)}" y="{float(bar.y)}" '
+            f'width="{float(bar.width)}" height="{float(bar.height)}"/>')
 
 
 @register.filter
@@ -58,6 +106,12 @@ def chart_bars(chart):
     number, took most of the search page's time drawing them.
     """
     return mark_safe("\n".join(_bar(bar, chart.height) for bar in chart.linked))
+
+
+@register.filter
+def chart_fills(chart):
+    """The drawn bars of a Chart: the picture, apart from the links laid over it (an image holds no links)."""
+    return mark_safe("".join(_fill(bar) for bar in chart.linked))
 
 
 @register.filter
