@@ -3,6 +3,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import time
 from collections import deque
 from pathlib import Path
@@ -25,6 +26,8 @@ SEGMENT_DOCUMENTS = 20_000
 AHEAD_PER_WORKER = 8
 LIVE_SYNC_SECONDS = 1.0  # during a rebuild, how often editors' changes reach the live index
 LIVE_BATCH = 200
+BATCH_SECONDS = 1.0  # the work one commit of the writer aims at (see Pace)
+MIN_BATCH, MAX_BATCH = 50, 5000
 
 
 def backend():
@@ -62,15 +65,68 @@ def ensure_current_index():
         record_rebuild()
 
 
-def apply_pending(limit=200):
-    """Apply up to `limit` recorded changes in one index commit; return how many were applied."""
-    changes = list(IndexChange.objects.order_by("id")[:limit])
+class Pace:
+    """How many articles the writer replaces per second, learnt from its own commits.
+
+    A commit is sized to about BATCH_SECONDS of work: large enough that a long queue (an import)
+    pays Whoosh's per-commit cost on thousands of articles, small enough that an editor's save
+    read in the next round is searchable within a second or two.
+    """
+
+    rate = 200.0  # articles/s until the first commit says otherwise
+
+    @classmethod
+    def batch(cls):
+        return int(min(MAX_BATCH, max(MIN_BATCH, cls.rate * BATCH_SECONDS)))
+
+    @classmethod
+    def learn(cls, articles, seconds):
+        if articles >= MIN_BATCH and seconds > 0:
+            cls.rate = 0.5 * cls.rate + 0.5 * articles / seconds
+
+
+class Arrivals:
+    """The highest change id the previous round read: what lies above it arrived since."""
+
+    seen = 0
+
+
+def pending_changes(limit):
+    """Up to `limit` changes: those recorded since the last round first (newest first), then the oldest.
+
+    An editor's save is always among the newest changes, so it is applied in the round after it
+    was recorded, however long the queue an import left; the backlog is applied oldest first.
+    """
+    newest = IndexChange.objects.order_by("-id").values_list("pk", flat=True).first()
+    if newest is None:
+        return []
+    if newest < Arrivals.seen:  # the table was emptied and its numbering started again
+        Arrivals.seen = 0
+    fresh = list(IndexChange.objects.filter(pk__gt=Arrivals.seen).order_by("-id")[:limit])
+    backlog = []
+    if len(fresh) < limit:
+        backlog = list(IndexChange.objects.filter(pk__lte=Arrivals.seen).order_by("id")[:limit - len(fresh)])
+    if fresh:
+        Arrivals.seen = fresh[0].pk
+    return fresh + backlog
+
+
+def apply_pending(limit=None):
+    """Apply recorded changes in one index commit (at most `limit`, else a batch sized to the
+    writer's pace); return how many changes were applied."""
+    top = IndexChange.objects.filter(article_id__isnull=True).order_by("-id").values_list("pk", flat=True).first()
+    if top is not None:
+        top = IndexChange.objects.order_by("-id").values_list("pk", flat=True).first()
+        rebuild()  # reflects every change recorded before it began, whatever its article
+        # Changes recorded during the rebuild wait: it may have read their articles before they changed.
+        return IndexChange.objects.filter(pk__lte=top).delete()[0]
+    changes = pending_changes(limit or Pace.batch())
     if not changes:
         return 0
-    if any(change.article_id is None for change in changes):
-        rebuild()  # reflects every change read here, whatever its article
-    else:
-        write_articles({change.article_id for change in changes})
+    articles = {change.article_id for change in changes}
+    started = time.monotonic()
+    write_articles(articles)
+    Pace.learn(len(articles), time.monotonic() - started)
     # Only the rows read are done: a change recorded meanwhile waits for the next round.
     IndexChange.objects.filter(pk__in=[change.pk for change in changes]).delete()
     return len(changes)
@@ -89,6 +145,9 @@ def _prepare_batch(article_ids):
 
 def _worker_start():
     connections_db.close_all()  # a forked child must open its own database connection
+    # The writer's SIGTERM handler only asks its loop to stop: a worker that inherited it would
+    # outlive Pool.terminate() and leave the rebuild waiting for it forever.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def prepared_batches(ids, workers):

@@ -4,10 +4,18 @@ The Django side of ingest: the pure modules (cleaning, extraction, dates)
 decide; this module reads the archive's people and places into a gazetteer
 and writes articles, statements, and unreviewed people.
 """
+import multiprocessing
+import pickle
 import re
+import signal
+import tempfile
+from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
+from pathlib import Path
 
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -21,7 +29,7 @@ from .dates import find_dates
 from .extraction import Gazetteer, extract
 from .offices import role_stems
 from .places import phrase_tokens
-from .records import check_body
+from .records import Rejection, check_body
 
 ARABIC_TO_LATIN = str.maketrans({
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh",
@@ -41,6 +49,48 @@ PERSON_KINDS = {
 
 class Rejected(ValueError):
     """A record the archive will not take; the message says why."""
+
+
+CHUNK = 8  # records a worker prepares per task
+AHEAD = 2  # tasks per worker waiting ahead of the saving: a new gazetteer makes them stale
+
+
+@dataclass
+class Prepared:
+    """What cleaning and extraction make of one record, and the gazetteer generation it was read with."""
+
+    cleaned: object
+    problem: str
+    generation: int = 0
+    found: object = None
+    dates: object = None
+
+
+def prepare(body, published, gazetteer=None, generation=0):
+    """Clean a record and, given a gazetteer, extract its proposals: pure work, done in worker processes."""
+    cleaned = clean(body)
+    problem = check_body(cleaned.body)
+    if problem or gazetteer is None:
+        return Prepared(cleaned, problem, generation)
+    return Prepared(cleaned, problem, generation, extract(cleaned.body, published, gazetteer),
+                    find_dates(cleaned.body, published))
+
+
+_worker_gazetteer = (None, None)  # (generation, Gazetteer) in a worker process
+
+
+def _worker_start():
+    # A handler inherited from the parent (the index writer's only asks its loop to stop) would
+    # let a worker outlive Pool.terminate(), and the import would wait for it forever.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _prepare_chunk(generation, path, records):
+    global _worker_gazetteer
+    if path is not None and _worker_gazetteer[0] != generation:
+        _worker_gazetteer = (generation, pickle.loads(Path(path).read_bytes()))
+    gazetteer = _worker_gazetteer[1] if path is not None else None
+    return [prepare(body, published, gazetteer, generation) for body, published in records]
 
 
 @dataclass
@@ -138,9 +188,9 @@ def propose_spellings(spellings, people):
             PersonAlias.objects.create(person=person, name=spelling[:200], proposed=True)
 
 
-def link(through, article, name, rows):
+def link(through, article, name, rows, new=False):
     """Add mentions to an article that it does not have yet, in one insert."""
-    present = set(through.objects.filter(article=article).values_list(f"{name}_id", flat=True))
+    present = set() if new else set(through.objects.filter(article=article).values_list(f"{name}_id", flat=True))
     new = {row.pk: row for row in rows if row.pk not in present}  # two spellings may name one person
     through.objects.bulk_create([through(article=article, **{name: row}) for row in new.values()])
 
@@ -152,31 +202,103 @@ class Importer:
         self.extract_statements = extract_statements
         self._gazetteer = None
         self._known = None  # normalized names and aliases -> person id, for unknown speakers met again
+        self._sources = {}  # a record's source value -> its row, read once per run
+        self._generation = 0  # counts the gazetteers built; a proposal read with an older one is read again
+        self._shared = None  # (generation, path) of the gazetteer as worker processes load it
+        self._ungrouped = None  # statements saved in the open batch, grouped at its end
 
-    def save(self, body, title="", published=None, source="", url=""):
-        cleaned = clean(body)
-        problem = check_body(cleaned.body)
+    @contextmanager
+    def batch(self):
+        """Save several articles in one transaction, their reports grouped once at its end.
+
+        One commit and one regrouping per batch instead of per article; grouping the batch's
+        statements together finds the same groups, as two statements are compared whenever
+        either is new.
+        """
+        with transaction.atomic():
+            self._ungrouped = []
+            try:
+                yield self
+                regroup(self._ungrouped)
+            finally:
+                self._ungrouped = None
+
+    def prepared(self, items, workers):
+        """(item, Prepared or None) in the items' order; records are cleaned and extracted in `workers` processes.
+
+        Saving stays in this process, in order, so the archive ends as a one-by-one import leaves
+        it: a record read with a gazetteer older than the current one is extracted again here.
+        The workers start at once and never touch the database.
+        """
+        if workers <= 1:
+            return ((item, None) for item in items)
+        if not any(connection.in_atomic_block for connection in connections.all()):
+            connections.close_all()  # workers never use the database; they need no copy of a connection
+        return self._in_workers(iter(items), workers, multiprocessing.get_context("fork").Pool(workers, _worker_start))
+
+    def _in_workers(self, items, workers, pool):
+        folder, waiting = tempfile.TemporaryDirectory(), deque()
+        try:
+            while chunk := list(islice(items, CHUNK)):
+                records = [(item.body, item.published) for item in chunk if not isinstance(item, Rejection)]
+                generation, path = self._shared_gazetteer(folder.name)
+                waiting.append((chunk, pool.apply_async(_prepare_chunk, (generation, path, records))))
+                if len(waiting) > AHEAD * workers:
+                    yield from self._ready(*waiting.popleft())
+            while waiting:
+                yield from self._ready(*waiting.popleft())
+        finally:
+            pool.terminate()
+            folder.cleanup()
+
+    def _ready(self, chunk, result):
+        done = iter(result.get())
+        return [(item, None if isinstance(item, Rejection) else next(done)) for item in chunk]
+
+    def _shared_gazetteer(self, folder):
+        if not self.extract_statements:
+            return 0, None
+        self.current_gazetteer()
+        if self._shared is None or self._shared[0] != self._generation:
+            path = Path(folder) / f"gazetteer-{self._generation}.pickle"
+            path.write_bytes(pickle.dumps(self._gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
+            self._shared = (self._generation, str(path))
+        return self._shared
+
+    def current_gazetteer(self):
+        if self._gazetteer is None:
+            self._gazetteer = gazetteer()
+            self._generation += 1
+        return self._gazetteer
+
+    def save(self, body, title="", published=None, source="", url="", prepared=None):
+        cleaned, problem = (prepared.cleaned, prepared.problem) if prepared else (clean(body), None)
+        problem = check_body(cleaned.body) if problem is None else problem
         if problem:
             raise Rejected(f"after removing site boilerplate, {problem}")
         existing = Article.objects.filter(fingerprint=fingerprint(cleaned.body)).first()
         if existing is not None:
             return Saved(existing, created=False)
-        source_row = find_source(source)
+        if source not in self._sources:
+            self._sources[source] = find_source(source)
         with transaction.atomic():
             article = Article.objects.create(
                 title=(title or cleaned.title)[:500], body=cleaned.body, published=published,
-                source=source_row, url=url[:1000],
+                source=self._sources[source], url=url[:1000],
             )
             saved = Saved(article, created=True)
             if self.extract_statements:
-                saved.statements, saved.new_people = self.propose(article)
+                saved.statements, saved.new_people = self.propose(article, new=True, prepared=prepared)
         return saved
 
-    def propose(self, article):
+    def propose(self, article, new=False, prepared=None):
         """Add the machine's proposals to an article: statements, speakers, places (all unreviewed)."""
-        if self._gazetteer is None:
-            self._gazetteer = gazetteer()
-        found = extract(article.body, article.published, self._gazetteer)
+        gazetteer_now = self.current_gazetteer()
+        if prepared is not None and prepared.found is not None and prepared.generation == self._generation:
+            found, dates = prepared.found, prepared.dates
+        else:  # one by one, or read with a gazetteer that has learnt a name since
+            found = extract(article.body, article.published, gazetteer_now)
+            dates = find_dates(article.body, article.published)
         people = {p.slug: p for p in Person.objects.filter(slug__in=found.people)}
         created_people, named = 0, False
         for new in found.new_people:
@@ -189,8 +311,7 @@ class Importer:
             people[new.ident()] = person
         propose_spellings(found.spellings, people)
         places = {p.slug: p for p in Place.objects.filter(slug__in=found.places)}
-        dates = find_dates(article.body, article.published)
-        taken = [(s.start, s.end) for s in article.statements.all()]
+        taken = [] if new else [(s.start, s.end) for s in article.statements.all()]
         statements = []
         for proposed in found.statements:
             speaker = people.get(proposed.speaker_key) or (
@@ -208,11 +329,14 @@ class Importer:
         # the same transaction (the importer and the admin action both hold one open).
         Statement.objects.bulk_create(statements)
         name_subjects(statements, found.statements, people, places)
-        link(Article.people.through, article, "person", people.values())
-        link(Article.places.through, article, "place", places.values())
+        link(Article.people.through, article, "person", people.values(), new)
+        link(Article.places.through, article, "place", places.values(), new)
         announce([article.pk])
         # the same words by the same speaker in another outlet's article: one statement, several reports
-        regroup([s.pk for s in statements])
+        if self._ungrouped is not None:
+            self._ungrouped += [s.pk for s in statements]
+        else:
+            regroup([s.pk for s in statements])
         if named:
             # the next article knows them by name; roles, institutions and sources are read from
             # the text again and found by person_for, so they need no new gazetteer

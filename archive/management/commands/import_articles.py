@@ -12,6 +12,12 @@ from archive.ingest.importer import Importer, Rejected
 from archive.ingest.records import Rejection, read
 
 PROGRESS_EVERY = 0.5  # seconds between progress lines on a terminal
+# Articles are committed in batches: one transaction per half second of work rather than per
+# article, short enough that an editor's save (which waits for it) stays quick.
+BATCH_SECONDS = 0.5
+# SQLite hands its write lock to no one in particular, and a waiting writer polls for it every
+# 100 ms: without a pause between batches, an editor's save could wait for the whole import.
+PAUSE_SECONDS = 0.1
 
 
 class Command(BaseCommand):
@@ -27,8 +33,10 @@ class Command(BaseCommand):
         parser.add_argument("--published", default="", help="publication date YYYY-MM-DD, for .txt files")
         parser.add_argument("--url", default="", help="original URL, for .txt files")
         parser.add_argument("--no-extract", action="store_true", help="save articles without proposing statements")
+        parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                            help="processes that clean and extract while this one saves (default: one per core)")
 
-    def handle(self, *args, paths, source, published, url, no_extract, **options):
+    def handle(self, *args, paths, source, published, url, no_extract, workers, **options):
         day = self._date(published)
         missing = [p for p in paths if not Path(p).is_file()]
         if missing:
@@ -36,10 +44,19 @@ class Command(BaseCommand):
         importer = Importer(extract_statements=not no_extract)
         counts = {"created": 0, "skipped": 0, "rejected": 0, "statements": 0, "people": 0}
         self.started, self.last_progress = time.monotonic(), 0.0
-        for path in paths:
-            for item in read(path, day, source, url):
-                self._one(importer, item, counts)
-                self._progress(counts)
+        items = importer.prepared((item for path in paths for item in read(path, day, source, url)), workers)
+        more = True
+        while more:
+            with importer.batch():
+                more, deadline = False, time.monotonic() + BATCH_SECONDS
+                for item, prepared in items:
+                    self._one(importer, item, prepared, counts)
+                    self._progress(counts)
+                    if time.monotonic() >= deadline:
+                        more = True
+                        break
+            if more:
+                self.between_batches()
         if self._interactive():
             self.stderr.write("")
         if counts["created"]:
@@ -55,11 +72,14 @@ class Command(BaseCommand):
         if counts["rejected"]:
             sys.exit(1)
 
-    def _one(self, importer, item, counts):
+    def between_batches(self):
+        time.sleep(PAUSE_SECONDS)
+
+    def _one(self, importer, item, prepared, counts):
         if isinstance(item, Rejection):
             return self._reject(item.where, item.reason, counts)
         try:
-            saved = importer.save(item.body, item.title, item.published, item.source, item.url)
+            saved = importer.save(item.body, item.title, item.published, item.source, item.url, prepared)
         except Rejected as error:
             return self._reject(item.where, str(error), counts)
         if saved.created:

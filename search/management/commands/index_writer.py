@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError, close_old_connections
 
-from search.indexing import apply_pending, ensure_current_index
+from search.indexing import Pace, apply_pending, ensure_current_index
 
 log = logging.getLogger("search.writer")
 
@@ -28,7 +28,16 @@ class Command(BaseCommand):
                 return
             raise CommandError("Another index writer is running: only one process may write the index.")
         self.stopping = False
-        signal.signal(signal.SIGTERM, self.stop)
+        # restored at the end: `--once` runs inside other commands (import_articles), whose
+        # processes must still stop on SIGTERM afterwards
+        previous = signal.signal(signal.SIGTERM, self.stop)
+        try:
+            self.run(once, poll)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            lock.close()
+
+    def run(self, once, poll):
         ensure_current_index()
         applied = 0
         while not self.stopping:
@@ -40,11 +49,11 @@ class Command(BaseCommand):
                 time.sleep(1)
                 continue
             applied += count
-            if count == 0:
-                if once:
-                    break
+            if count == 0 and once:
+                break
+            if count < Pace.batch() and not once:
+                # The queue is drained: let changes gather for a moment rather than commit them one by one.
                 time.sleep(poll)
-        lock.close()
         self.stdout.write(f"Index writer applied {applied} changes.")
 
     def stop(self, signum, frame):

@@ -1,0 +1,105 @@
+"""A bulk import with the index writer running: every article lands in search, and an editor's save does not wait for the import's queue."""
+import fcntl
+import json
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
+
+from archive.management.commands import import_articles
+from archive.models import Article
+from search import indexing
+from search.models import IndexChange, record_articles
+
+LETTERS = "بتثجحخدذرزسشصضطظعغفقكلمن"
+
+
+def word(number):
+    """A made-up Arabic word per number, in no other text: a search for it finds exactly its article."""
+    digits = []
+    for _ in range(4):
+        number, digit = divmod(number, len(LETTERS))
+        digits.append(LETTERS[digit])
+    return "ظ" + "".join(digits) + "ظ"
+
+
+def article_row(number):
+    return {
+        "title": f"وفد المعارضة يصل إلى جنيف {word(number)}",
+        "body": (f"قال وزير الخارجية الروسي سيرغي لافروف إن «المحادثات في جنيف ستستأنف الأسبوع المقبل» في الجولة "
+                 f"رقم {number}.\n\nوأضاف أن الحل السياسي هو الطريق الوحيد لإنهاء المعارك في حلب.\n\nشارك على فيسبوك"),
+        "published": "2016-06-01", "source": "arab48",
+    }
+
+
+def search(client, text):
+    return [r["id"] for r in client.get("/search/", {"q": text, "format": "json"}).json()["results"]]
+
+
+def test_every_imported_article_is_found_when_the_writer_applies_changes_during_the_import(
+        seeded, search_index, client, tmp_path, monkeypatch):
+    """The writer runs between the import's batches (one article each), as it runs beside it."""
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(article_row(n), ensure_ascii=False) for n in range(40)) + "\n")
+    applied = []
+
+    def writer_round(command):
+        applied.append(indexing.apply_pending(limit=7))
+
+    monkeypatch.setattr(import_articles, "BATCH_SECONDS", 0)
+    monkeypatch.setattr(import_articles.Command, "between_batches", writer_round)
+    with open(settings.ARCHIVE_DATA_DIR / "index-writer.lock", "w") as lock:
+        # the running writer holds the lock: the import leaves the queue to it
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        call_command("import_articles", str(path), "--workers", "2")
+        assert sum(applied) > 0, "the writer applied changes while the import ran"
+        search_index()  # the writer drains what is left
+    assert not IndexChange.objects.exists()
+    for number in range(40):
+        article = Article.objects.get(title__endswith=word(number))
+        assert search(client, word(number)) == [article.pk]
+
+
+def test_the_parallel_import_saves_what_the_one_by_one_import_saves(seeded, tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(article_row(n), ensure_ascii=False) for n in range(12)) + "\n")
+
+    def saved():
+        return sorted((a.title, a.body, tuple((s.start, s.end, s.speaker.slug, s.said_on, s.place_id)
+                                              for s in a.statements.order_by("start")),
+                       tuple(sorted(a.people.values_list("slug", flat=True))))
+                      for a in Article.objects.filter(title__startswith="وفد المعارضة"))
+
+    with transaction.atomic():
+        call_command("import_articles", str(path), "--workers", "1")
+        one_by_one = saved()
+        transaction.set_rollback(True)
+    call_command("import_articles", str(path), "--workers", "2")
+    assert saved() == one_by_one and len(one_by_one) == 12
+
+
+def test_an_editors_save_is_searchable_before_a_long_import_queue_is_applied(seeded, search_index, client, monkeypatch):
+    search_index()
+    # what an import leaves for the writer
+    imported = [Article.objects.create(title=f"خبر مستورد {n}", body=article_row(n)["body"]) for n in range(30)]
+    monkeypatch.setattr(indexing.Arrivals, "seen", 0)
+    assert indexing.apply_pending(limit=5) == 5  # the writer is working through the import's queue
+    edited = Article.objects.exclude(pk__in=[a.pk for a in imported]).first()
+    with transaction.atomic():  # an editor saves in the admin
+        edited.title = f"{edited.title} {word(999)}"
+        edited.save()
+    indexing.apply_pending(limit=5)
+    assert search(client, word(999)) == [edited.pk]
+    assert IndexChange.objects.count() > 0, "most of the import's queue is still waiting"
+
+
+def test_the_backlog_is_applied_oldest_first_once_new_changes_are_taken(seeded, search_index, monkeypatch):
+    search_index()
+    monkeypatch.setattr(indexing.Arrivals, "seen", 0)
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True)[:6])
+    for pk in ids:
+        record_articles([pk])
+    first = [change.article_id for change in indexing.pending_changes(2)]
+    assert first == [ids[-1], ids[-2]], "what arrived since the last round comes first, newest first"
+    second = [change.article_id for change in indexing.pending_changes(3)]
+    assert second == ids[:3], "then what waits, oldest first"
