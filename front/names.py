@@ -43,7 +43,7 @@ def filter_url(params, found, card):
 
 
 def entity_cards(params, found):
-    """The found's entity cards with their links, for the page and for JSON."""
+    """The entity cards of the results with their links, for the page and for JSON."""
     english = (get_language() or "").startswith("en")
     return [{**card, "url": entity_page_url(card["type"], card["slug"]), "filter_url": filter_url(params, found, card),
              "role_shown": (card["role_en"] if english else "") or card["role"]}

@@ -1,8 +1,6 @@
 """What the search page shows: results, facets with their links, removable filter chips, paging."""
 import json
-import threading
 import zlib
-from collections import OrderedDict
 from datetime import date
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -11,6 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from search.lru import LRUCache
 from search.params import month_bounds
 
 from .names import names_context
@@ -110,8 +109,7 @@ def page_context(params, found):
 
 
 PRESENTED_PAGES = 1024
-_presented_lock = threading.Lock()
-_presented = OrderedDict()
+_presented = LRUCache(PRESENTED_PAGES)
 
 
 def presented(found, key, make):
@@ -125,33 +123,16 @@ def presented(found, key, make):
     """
     if found.key is None:  # results that cannot be named cannot be kept
         return make()
-    cache_key = (found.key, key)
-    with _presented_lock:
-        packed = _presented.get(cache_key)
-        if packed is not None:
-            _presented.move_to_end(cache_key)
-    if packed is None:
-        packed = zlib.compress(make(), 1)
-        with _presented_lock:
-            _presented[cache_key] = packed
-            if len(_presented) > PRESENTED_PAGES:
-                _presented.popitem(last=False)
-    return zlib.decompress(packed)
-
-
-def forget_pages():
-    """Forget every rendered page (tests, benchmarks)."""
-    with _presented_lock:
-        _presented.clear()
+    return zlib.decompress(_presented.get_or_make((found.key, key), lambda: zlib.compress(make(), 1)))
 
 
 def page_html(request, params, found):
-    """The search page as UTF-8 bytes, for this found in this language at this address."""
+    """The search page as UTF-8 bytes, for these results in this language at this address."""
     return presented(found, ("html", get_language(), request.get_full_path()), lambda: render_to_string(
         "search/search.html", page_context(params, found), request).encode("utf-8"))
 
 
 def page_json(params, found):
-    """The search results as UTF-8 JSON, for this found in this language."""
+    """The search results as UTF-8 JSON, for these results in this language."""
     return presented(found, ("json", get_language()), lambda: json.dumps(
         results_json(params, found), cls=DjangoJSONEncoder, ensure_ascii=False).encode("utf-8"))

@@ -14,8 +14,6 @@ widen a query to their other names and linked documents; the version of the
 names is part of the cache key.
 """
 import itertools
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -23,11 +21,13 @@ from . import columns as col
 from . import entity_search, entity_store
 from .distinct import distinct_count, distinct_docs, distinct_values
 from .index_view import current_view, forget_view
+from .lru import LRUCache
 from .query import describe, terms
 
 PAGE_SIZE = 20
 FACET_LIMIT = 30
 RESULT_CACHE_SIZE = 512
+ORDER_CACHE_SIZE = 4
 BM25_K1, BM25_B = 1.2, 0.75
 SCOPE_SHARE = 8  # filters leaving at most 1/8 of the documents: match words in those alone
 RARE_SHARE = 64  # a word in at most 1/64 of the documents: found through its postings
@@ -54,11 +54,9 @@ class Outcome:
     key: tuple = ()  # this computation: the cache key (index generation, names, search) and a serial number
 
 
-_cache_lock = threading.Lock()
-_results = OrderedDict()
+_results = LRUCache(RESULT_CACHE_SIZE)
 _computed = itertools.count()
-_orders = OrderedDict()  # whole result orders for windows off the page grid (search.reading)
-ORDER_CACHE_SIZE = 4
+_orders = LRUCache(ORDER_CACHE_SIZE)  # whole result orders for windows off the page grid (search.reading)
 
 
 # -- matching ------------------------------------------------------------------
@@ -247,17 +245,12 @@ def run(params, ids=None):
     view = current_view()
     names_token = entity_search.version_for(params)
     cache_key = (view.key if view else None, names_token, params.query_string(include_format=False))
-    with _cache_lock:
-        cached = _results.get(cache_key)
-        if cached is not None:
-            _results.move_to_end(cache_key)
-            return cached
+    cached = _results.get(cache_key)
+    if cached is not None:
+        return cached
     outcome = compute(view, params, _ids(params, ids), names_token)
     outcome.key = (*cache_key, next(_computed))  # a result computed again (after reset()) is a new one
-    with _cache_lock:
-        _results[cache_key] = outcome
-        if len(_results) > RESULT_CACHE_SIZE:
-            _results.popitem(last=False)
+    _results.put(cache_key, outcome)
     return outcome
 
 
@@ -293,17 +286,13 @@ def window(params, ids, start, end=None):
     view = current_view()
     if view is None:
         return outcome, []
-    key = outcome.key[:-1]
-    with _cache_lock:
-        docs = _orders.get(key)
-    if docs is None:
-        selection = select(view, params, _ids(params, ids), entity_search.understand(params).query)
-        docs = ordered_docs(view, selection, params, int(selection.mask.sum()))  # all of them
-        with _cache_lock:
-            _orders[key] = docs
-            if len(_orders) > ORDER_CACHE_SIZE:
-                _orders.popitem(last=False)
+    docs = _orders.get_or_make(outcome.key[:-1], lambda: _whole_order(view, params, ids))
     return outcome, hits_for(view, params, docs[start:end])
+
+
+def _whole_order(view, params, ids):
+    selection = select(view, params, _ids(params, ids), entity_search.understand(params).query)
+    return ordered_docs(view, selection, params, int(selection.mask.sum()))  # all of them
 
 
 def suggest(view, query, names=None):
@@ -331,6 +320,5 @@ def reset():
     """Forget this thread's index view and every cached result (tests, benchmarks)."""
     forget_view()
     entity_store.forget()
-    with _cache_lock:
-        _results.clear()
-        _orders.clear()
+    _results.clear()
+    _orders.clear()

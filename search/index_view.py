@@ -18,6 +18,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.reading import TermNotFound
 
 from . import columns as col
+from .lru import LRUCache
 from .sequences import SegmentSequences, query_hashes, stem_hash
 
 CACHE_SIZE = 256
@@ -29,8 +30,7 @@ TOC = re.compile(r"^_MAIN_(\d+)\.toc$")
 class IndexView:
     segment_columns = {}  # segment id -> Columns
     segment_sequences = {}  # segment id -> SegmentSequences
-    segment_stats = OrderedDict()  # (segment id, key) -> (docs, frequencies), numbered within the segment
-    segment_stats_lock = threading.Lock()
+    segment_stats = LRUCache(SEGMENT_STATS_SIZE)  # (segment id, key) -> (docs, frequencies) within the segment
 
     def __init__(self, ix, key):
         self.key = key
@@ -50,9 +50,7 @@ class IndexView:
         for cache in (self.segment_columns, self.segment_sequences):
             for stale in set(cache) - current:
                 del cache[stale]
-        with self.segment_stats_lock:
-            for stale in [key for key in self.segment_stats if key[0] not in current]:
-                del self.segment_stats[stale]
+        self.segment_stats.drop(lambda key: key[0] not in current)
         self.columns = col.concatenate(parts)
         self.live = np.concatenate(live) if live else np.zeros(0, dtype=bool)
         self.month = col.months(self.columns.day)
@@ -99,29 +97,15 @@ class IndexView:
                     continue
                 local = scope[low:high] - offset
                 part = sequences.subset(local)
-                segment_docs, segment_counts = per_segment(part)
-            elif key is None:
-                segment_docs, segment_counts = per_segment(part)
+            if local is None and key is not None:
+                segment_docs, segment_counts = self.segment_stats.get_or_make((segment_id, key), lambda: per_segment(part))
             else:
-                segment_docs, segment_counts = self._segment_stats((segment_id, key), lambda: per_segment(part))
+                segment_docs, segment_counts = per_segment(part)
             docs.append((segment_docs if local is None else local[segment_docs]) + offset)
             counts.append(segment_counts)
         if not docs:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
         return np.concatenate(docs), np.concatenate(counts)
-
-    def _segment_stats(self, key, compute):
-        with self.segment_stats_lock:
-            found = self.segment_stats.get(key)
-            if found is not None:
-                self.segment_stats.move_to_end(key)
-                return found
-        found = compute()
-        with self.segment_stats_lock:
-            self.segment_stats[key] = found
-            if len(self.segment_stats) > SEGMENT_STATS_SIZE:
-                self.segment_stats.popitem(last=False)
-        return found
 
     def matched(self, key, compute, scope):
         """Stats over every document (kept for later searches), or over `scope` (computed, not kept).
@@ -271,8 +255,7 @@ def forget_view():
     _state.view = None
     IndexView.segment_columns.clear()
     IndexView.segment_sequences.clear()
-    with IndexView.segment_stats_lock:
-        IndexView.segment_stats.clear()
+    IndexView.segment_stats.clear()
 
 
 def reopen_after_fork():

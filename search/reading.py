@@ -68,8 +68,7 @@ class ArchiveSearchQuery(BaseSearchQuery):
 
     def build_query_fragment(self, field, filter_type, value):
         """A readable fragment (str(query)); searching goes through search_params() instead."""
-        value = value.query_string if isinstance(value, BaseInput) else value
-        return f"{field}{FILTER_SEPARATOR}{filter_type}={value}"
+        return f"{field}{FILTER_SEPARATOR}{filter_type}={_content(value)}"
 
     def matching_all_fragment(self):
         return ""
@@ -99,7 +98,6 @@ class ArchiveSearchQuery(BaseSearchQuery):
             ("date facets (facet('month') counts months)", self.date_facets),
             ("query facets", self.query_facets),
             ("boosts", self.boost),
-            ("stored fields (the index stores none: results load their rows)", set(self.fields or ()) - KEY_FIELDS),
             ("more than one order", len(self.order_by) > 1),
             ("places and distances", self.within or self.dwithin or self.distance_point),
         ) if asked]
@@ -161,7 +159,7 @@ class _Reading:
             self.published(filter_type, value)
         elif field in FILTER_FACETS and filter_type in ("content", "exact", "in"):
             values = value if filter_type == "in" else [value]
-            self.values[field] += tuple(str(v.query_string if isinstance(v, BaseInput) else v) for v in values)
+            self.values[field] += tuple(_content(v) for v in values)
         else:
             raise SearchBackendError(f"The archive cannot filter on {expression!r}.")
 
@@ -221,7 +219,8 @@ class EngineSearch:
     def search(self, query_string, start_offset=0, end_offset=None, facets=None, result_class=None,
                archive_params=None, spelling_query=None, **kwargs):
         params = archive_params if archive_params is not None else SearchParams(q=query_string)
-        if set(kwargs.get("fields") or ()) - KEY_FIELDS:  # values() and values_list() of stored fields
+        # values() and values_list() ask for fields (through the query's `fields` or the call's)
+        if set(kwargs.get("fields") or ()) - KEY_FIELDS:
             raise SearchBackendError("The archive's index stores no fields: results load their rows.")
         unknown = sorted(set(facets or ()) - set(FACETS))
         if unknown:
