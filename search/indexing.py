@@ -114,8 +114,7 @@ def pending_changes(limit):
 def apply_pending(limit=None):
     """Apply recorded changes in one index commit (at most `limit`, else a batch sized to the
     writer's pace); return how many changes were applied."""
-    top = IndexChange.objects.filter(article_id__isnull=True).order_by("-id").values_list("pk", flat=True).first()
-    if top is not None:
+    if IndexChange.objects.filter(article_id__isnull=True).exists():
         top = IndexChange.objects.order_by("-id").values_list("pk", flat=True).first()
         rebuild()  # reflects every change recorded before it began, whatever its article
         # Changes recorded during the rebuild wait: it may have read their articles before they changed.

@@ -272,8 +272,8 @@ class Importer:
         return self._gazetteer
 
     def save(self, body, title="", published=None, source="", url="", prepared=None):
-        cleaned, problem = (prepared.cleaned, prepared.problem) if prepared else (clean(body), None)
-        problem = check_body(cleaned.body) if problem is None else problem
+        prepared = prepared or prepare(body, published)  # one by one: cleaning here, extraction below
+        cleaned, problem = prepared.cleaned, prepared.problem
         if problem:
             raise Rejected(f"after removing site boilerplate, {problem}")
         existing = Article.objects.filter(fingerprint=fingerprint(cleaned.body)).first()
