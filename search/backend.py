@@ -12,8 +12,9 @@
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
-from whoosh import columns, fields, formats, writing
+from whoosh import columns, fields, formats
 from whoosh.codec.whoosh3 import W3Codec
+from . import merging
 from .analysis import ArabicAnalyzer
 from .reading import ArchiveSearchQuery, EngineSearch
 
@@ -122,7 +123,16 @@ class ArabicWhooshSearchBackend(EngineSearch, WhooshSearchBackend):
         except BaseException:
             writer.cancel()
             raise
-        writer.commit(mergetype=writing.MERGE_SMALL)
+        writer.commit(mergetype=merging.at_commit)
+
+    def merge_when_idle(self):
+        """Merge the segments merging.when_idle picks, in a commit of their own; whether it merged any."""
+        self.setup_if_needed()
+        self.index = self.index.refresh()
+        if not merging.when_idle.picks(self.index._segments()):
+            return False
+        index_writer(self.index).commit(mergetype=merging.when_idle)
+        return True
 
     def optimize(self):
         self.setup_if_needed()

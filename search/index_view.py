@@ -37,6 +37,8 @@ class IndexView:
         self.searcher = ix.searcher()
         self.leaves, parts, live = [], [], []
         for reader, offset in self.searcher.reader().leaf_readers():
+            if reader.segment() is None:  # an index of no segment (empty, or every document deleted)
+                continue
             segment_id = reader.segment().segment_id()
             self.leaves.append((segment_id, reader, offset))
             if segment_id not in self.segment_columns:

@@ -125,10 +125,17 @@ def apply_pending(limit=None):
     articles = {change.article_id for change in changes}
     started = time.monotonic()
     write_articles(articles)
-    Pace.learn(len(articles), time.monotonic() - started)
+    seconds = time.monotonic() - started
+    Pace.learn(len(articles), seconds)
+    log.info("Indexed %d articles in %.2f s (next batch %d).", len(articles), seconds, Pace.batch())
     # Only the rows read are done: a change recorded meanwhile waits for the next round.
     IndexChange.objects.filter(pk__in=[change.pk for change in changes]).delete()
     return len(changes)
+
+
+def merge_when_idle():
+    """Merge segments the commits left small (search.merging); False when there was nothing to merge."""
+    return backend().merge_when_idle()
 
 
 def write_articles(article_ids):

@@ -127,6 +127,8 @@ def vocabulary():
 class Corpus:
     """Sources, actors and places, then `articles(n)`: the same archive for the same seed."""
 
+    STATEMENTS = (2, 4)  # statements per article (the generated archive loads them as they are)
+
     def __init__(self, seed=1):
         self.seed = seed
         rng = random.Random(seed)
@@ -183,7 +185,7 @@ class Corpus:
         year = 2011 + rng.choices(range(14), cum_weights=year_cum)[0]
         published = min(date(year, 1, 1) + timedelta(days=rng.randrange(365)), END)
         target = int(rng.triangular(215, 395, 225))
-        kinds = self._plan(rng, target, rng.randint(2, 4), len(actors), len(places))
+        kinds = self._plan(rng, target, rng.randint(*self.STATEMENTS), len(actors), len(places))
         speakers = [a for a in actors if a["kind"] == "person"] or actors
         text, offset, statements, spoken = [], 0, [], 0
         for position, (kind, length) in enumerate(kinds):
@@ -195,8 +197,8 @@ class Corpus:
                 text.append(" ")
                 offset += 1
             if span is not None:
-                start, end, quote = span
-                statements.append({"speaker": speakers[spoken % len(speakers)]["slug"], "start": offset + start,
+                start, end, quote, *unknown = span  # a fourth item: a speaker the archive does not know
+                statements.append({"speaker": None if unknown else speakers[spoken % len(speakers)]["slug"], "start": offset + start,
                                    "end": offset + end, "text": sentence[start:end], "kind": quote,
                                    "place": rng.choice(places)["slug"] if rng.random() < 0.4 else None, "said_on": published})
                 spoken += 1

@@ -41,3 +41,20 @@ def test_bench_reports_figures_on_a_generated_archive(tmp_path):
     # A second run finds the archive and its index current and says so.
     again = manage(tmp_path, "bench", "--size", "60", "--runs", "1")
     assert "already loaded" in again and "when the index was built" in again
+
+
+def test_bench_measures_an_archive_built_by_importing_agency_shaped_copy(tmp_path):
+    output = manage(tmp_path, "bench", "--imported", "--size", "40", "--runs", "1", "--no-peer")
+
+    created = re.search(r"Created (\d+) articles \((\d+) statements, (\d+) new people to review\)", output)
+    assert created and int(created.group(1)) == 40
+    assert int(created.group(2)) >= 40 * 5  # many statements an article, found by extraction
+    assert int(created.group(3)) > 0  # speakers the gazetteer does not know, left for editors
+    assert re.search(r"all searchable after [\d.]+ s: \d+ articles/s end to end", output)
+    assert re.search(r"Indexing \(by the import: import_articles to searchable\): 40 articles", output)
+    assert re.search(r"Index segments: \d+, documents in each: ", output)
+    assert re.search(re.escape("(g) name (many spellings)") + r".*\|\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+\|", output)
+    assert len(re.findall(r"^target .* : (met|missed) \(", output, re.MULTILINE)) == 4
+
+    again = manage(tmp_path, "bench", "--imported", "--size", "40", "--runs", "1", "--no-peer")
+    assert "already loaded" in again and "Created" not in again

@@ -43,3 +43,36 @@ def test_a_deleted_article_is_no_longer_found(client, truce_articles, search_ind
     truce_articles[0].delete()
     search_index()
     assert found(client, "q=هدنة") == {truce_articles[1].pk, truce_articles[2].pk}
+
+
+def segment_count():
+    from search.indexing import backend
+
+    return len(backend().index.refresh()._segments())
+
+
+def test_editors_saves_do_not_pile_up_segments_and_merging_changes_no_result(client, truce_articles, search_index):
+    from search.indexing import merge_when_idle
+
+    saved = []
+    for n in range(12):  # each save is a commit of its own, as when editors save minutes apart
+        saved.append(Article.objects.create(title=f"هدنة رقم {n}", body=f"بيان عن الهدنة رقم {n}.", published=date(2016, 7, n + 1)))
+        search_index()
+    assert segment_count() <= 5  # small segments merged as they gather, not twelve of them
+    before = [client.get(f"/search/?{query}&format=json").json() for query in ("q=هدنة", 'q="هدنة جديدة"', "sort=oldest")]
+    merged = segment_count()
+    while merge_when_idle():
+        pass
+    assert segment_count() <= merged
+    after = [client.get(f"/search/?{query}&format=json").json() for query in ("q=هدنة", 'q="هدنة جديدة"', "sort=oldest")]
+    assert [page["results"] for page in after] == [page["results"] for page in before]
+    assert after[0]["count"] == 3 + len(saved)
+
+
+def test_an_archive_whose_every_article_was_deleted_searches_empty(client, truce_articles, search_index):
+    for article in truce_articles:
+        article.delete()
+    search_index()
+    response = client.get("/search/?q=هدنة&format=json")
+    assert response.status_code == 200 and response.json()["count"] == 0
+    assert client.get("/search/").status_code == 200

@@ -18,7 +18,11 @@ from django.db import DatabaseError, connection, transaction
 
 from operations.benchmark import corpus as corpus_module
 from operations.benchmark import postgres_peer as pg
-from operations.benchmark.corpus import COMMON_WORD, COMMON_WORDS, PHRASES, RARE_WORDS, Corpus, sample_text
+from operations.benchmark.corpus import COMMON_WORD, Corpus, sample_text
+from operations.benchmark import reporting as reporting_module
+from operations.benchmark.families import families
+from operations.benchmark.importing import import_while_serving
+from operations.benchmark.reporting import ReportingCorpus
 
 LOAD_BATCH = 1000
 ANALYZER_BYTES = 1_000_000
@@ -26,7 +30,6 @@ WARM_QUERY = "دبلوماسي"  # searched once after each reset, so a "cold" s
 TARGETS = {"cold_ms": 200, "repeated_ms": 20, "articles_per_s": 300, "peak_mb": 2048}
 PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 FACETED = ("a", "b")  # the families the latency targets speak of: 4 facets with a common word or a phrase
-PREFIXES = ("مفاوض", "دبلوماس", "انتخاب", "عسكر", "سياس", "مساعد", "اجتماع", "تصريح", "مبعوث", "لاجئ")
 
 
 now = time.perf_counter
@@ -62,12 +65,17 @@ class Command(BaseCommand):
         parser.add_argument("--rebuild", action="store_true", help="Rebuild (and time) the index even when it is current.")
         parser.add_argument("--runs", type=int, default=10, help="Distinct searches per query family (default 10).")
         parser.add_argument("--no-peer", action="store_true", help="Do not time the same searches on PostgreSQL.")
+        parser.add_argument("--imported", action="store_true",
+                            help="Build the archive as real reporting arrives: import_articles of agency-shaped copy beside "
+                                 "the index writer (its own segment layout), then time the same searches.")
 
-    def handle(self, *args, size, seed, rebuild, runs, no_peer=False, **options):
+    def handle(self, *args, size, seed, rebuild, runs, no_peer=False, imported=False, **options):
         self.data_dir = Path(settings.ARCHIVE_DATA_DIR)
-        self.corpus = Corpus(seed)
-        source_hash = hashlib.sha1(Path(corpus_module.__file__).read_bytes()).hexdigest()[:12]
-        self.marker = {"size": size, "seed": seed, "generator": source_hash}
+        self.imported = imported
+        self.corpus = (ReportingCorpus if imported else Corpus)(seed)
+        generator = b"".join(Path(module.__file__).read_bytes() for module in (corpus_module, reporting_module))
+        self.marker = {"size": size, "seed": seed, "generator": hashlib.sha1(generator).hexdigest()[:12],
+                       "archive": "imported" if imported else "generated"}
         from search.analysis_version import ANALYSIS_VERSION
 
         self.stdout.write(f"Benchmark in {self.data_dir} (database {connection.settings_dict['NAME']}); "
@@ -76,7 +84,7 @@ class Command(BaseCommand):
         self.analyzer()
         self.indexing(rebuild)
         self.check_common_word()
-        self.family_list = self.families(runs, size)
+        self.named, self.family_list = families(self.corpus, runs, size)
         results = self.queries(runs, size)
         searches = {key: [self.peer_query(lists) for lists in instances] for key, _, instances in self.family_list}
         peer = None if no_peer else pg.bench(self.marker, self.peer_rows, searches, self.stdout.write)
@@ -108,6 +116,8 @@ class Command(BaseCommand):
             return
         self.marker_file("corpus").unlink(missing_ok=True)
         self.marker_file("index").unlink(missing_ok=True)
+        if self.imported:
+            return self.import_archive(size, count)
         started = now()
         call_command("migrate", verbosity=0, interactive=False)
         statements = self.load(size)
@@ -115,6 +125,26 @@ class Command(BaseCommand):
         self.marker_file("corpus").write_text(json.dumps({"corpus": self.marker, "seconds": seconds}))
         self.stdout.write(f"Archive: generated and loaded {size:,} articles, {statements:,} statements "
                           f"in {seconds:.1f} s ({size / seconds:,.0f} articles/s, migrate included)")
+
+    def import_archive(self, size, count):
+        """The archive as real reporting builds it: import_articles beside the index writer, editors saving."""
+        from archive.models import Article, Statement
+        from search.indexing import index_path
+
+        if count:
+            raise CommandError(f"{self.data_dir} holds another archive: point ARCHIVE_DATA_DIR at an empty directory.")
+        call_command("migrate", verbosity=0, interactive=False)
+        figures = import_while_serving(self.corpus, size, self.marker["seed"])
+        for line in [figures.report, *figures.lines()]:
+            self.stdout.write(line)
+        articles, statements = Article.objects.count(), Statement.objects.count()
+        disk = sum(f.stat().st_size for f in index_path().rglob("*") if f.is_file()) / 1e6
+        self.marker_file("corpus").write_text(json.dumps({"corpus": self.marker, "seconds": figures.searchable_s}))
+        self.marker_file("index").write_text(json.dumps({
+            "corpus": self.marker, "seconds": figures.searchable_s, "articles": articles, "statements": statements,
+            "disk_mb": disk, "peak_mb": sum(peak_mb()), "measured": "by the import: import_articles to searchable"}))
+        self.stdout.write(f"Archive: imported {articles:,} articles with {statements:,} statements "
+                          f"({statements / max(articles, 1):.1f} an article)")
 
     def load(self, size):
         from archive.models import Article, Person, PersonAlias, Place, PlaceAlias, Position, Source, Statement
@@ -184,6 +214,8 @@ class Command(BaseCommand):
         from search.indexing import rebuild as rebuild_index
 
         stored = self.read_marker("index")
+        if self.imported and stored.get("corpus") == self.marker:
+            rebuild = False  # a rebuild would replace the import's segment layout, which is what is measured
         if rebuild or stored.get("corpus") != self.marker or not index_is_current():
             articles, statements = Article.objects.count(), Statement.objects.count()
             started = now()
@@ -194,13 +226,18 @@ class Command(BaseCommand):
                       "disk_mb": disk, "peak_mb": sum(peak_mb()), "measured": "now"}
             self.marker_file("index").write_text(json.dumps(stored))
             reset()
-        else:
+        elif not self.imported:
             stored["measured"] = "when the index was built (current: pass --rebuild to time it again)"
         self.index_stats = stored
         self.stdout.write(f"Indexing ({stored['measured']}): {stored['articles']:,} articles + {stored['statements']:,} "
                           f"statements in {stored['seconds']:.1f} s: {stored['articles'] / stored['seconds']:,.0f} articles/s, "
                           f"{(stored['articles'] + stored['statements']) / stored['seconds']:,.0f} documents/s; "
                           f"index {stored['disk_mb']:.1f} MB on disk; peak RSS {stored['peak_mb']:,.0f} MB (process + largest worker)")
+        from whoosh import index
+
+        sizes = sorted((segment.doc_count_all() for segment in index.open_dir(str(index_path()))._segments()), reverse=True)
+        self.stdout.write(f"Index segments: {len(sizes)}, documents in each: {', '.join(f'{n:,}' for n in sizes[:12])}"
+                          + (" ..." if len(sizes) > 12 else ""))
 
     # -- searching -------------------------------------------------------------------
 
@@ -213,63 +250,6 @@ class Command(BaseCommand):
         count = engine.run(parse({"q": [COMMON_WORD]})).count
         self.stdout.write(f"Check: the common word {COMMON_WORD} matches {count:,} of {total:,} articles "
                           f"({100 * count / max(total, 1):.0f}%)")
-
-    def families(self, runs, size):
-        """(key, label, [query parameter dicts]) for each family; facet values come from an article that matches."""
-        c = self.corpus
-        sample = list(c.articles(min(size, 2000)))
-        rank = {item["slug"]: i for i, item in enumerate(c.people + c.places)}
-
-        def facets(i, *texts):
-            """The most common actor and city, the source and the year of an article holding `texts`."""
-            holding = [a for a in sample if all(t in a["body"] for t in texts)] or sample
-            article = holding[(i * 37) % len(holding)]
-            year = article["published"].year
-            return {"actor": [min(article["people"], key=rank.get)], "city": [min(article["places"], key=rank.get)],
-                    "source": [article["source"]], "from": [f"{year}-01-01"], "to": [f"{year}-12-31"]}
-
-        def statement_facets(i, text):
-            """The speaker, source and year of a statement holding `text`."""
-            holding = [(a, s) for a in sample for s in a["statements"] if text in s["text"]] or [(sample[0], sample[0]["statements"][0])]
-            article, said = holding[(i * 37) % len(holding)]
-            year = article["published"].year
-            return {"actor": [said["speaker"]], "source": [article["source"]], "from": [f"{year}-01-01"], "to": [f"{year}-12-31"]}
-
-        famous = c.people[:len(corpus_module.NAMED)]  # people with roles and aliases, the most mentioned first
-        self.named = {}  # query text -> the names it holds, for the peer: (facet, slug, every spelling)
-
-        def named(*people):
-            """An analyst's query naming people by surname; the archive reads each as the person, any spelling."""
-            q = " ".join(p["name"].split()[-1] for p in people)
-            self.named[q] = tuple(("actor", p["slug"], (p["name"], *p["aliases"])) for p in people)
-            return q
-
-        words = [COMMON_WORDS[i % len(COMMON_WORDS)] for i in range(runs)]
-        phrases = [list(PHRASES)[i % len(PHRASES)] for i in range(runs)]
-        rare = [RARE_WORDS[(i * 7) % len(RARE_WORDS)] for i in range(runs)]
-        people = [famous[i % len(famous)] for i in range(runs)]
-        pairs = [(famous[i % 8], famous[(i + 1 + i // 8) % 8]) for i in range(runs)]
-        prefixes = [PREFIXES[i % len(PREFIXES)] for i in range(runs)]
-        return [
-            ("a", "(a) common word + 4 facets", [{"q": [w], **facets(i, w)} for i, w in enumerate(words)]),
-            ("b", "(b) phrase + 4 facets", [{"q": [f'"{p}"'], **facets(i, p)} for i, p in enumerate(phrases)]),
-            ("c", "(c) rare word", [{"q": [w]} for w in rare]),
-            ("d", "(d) facets only (browse)", [facets(i) for i in range(runs)]),
-            ("e", "(e) statements + word", [{"q": [w], "type": ["statements"]} for w in words]),
-            ("f1", "(f) common word, relevance", [{"q": [w]} for w in words]),
-            ("f2", "(f) common word, newest", [{"q": [w], "sort": ["newest"]} for w in words]),
-            ("b2", "(b) phrase", [{"q": [f'"{p}"']} for p in phrases]),
-            ("c2", "(c) rare word + 4 facets", [{"q": [w], **facets(i, w)} for i, w in enumerate(rare)]),
-            ("e2", "(e) statements + 3 facets", [{"q": [w], "type": ["statements"], **statement_facets(i, w)}
-                                                 for i, w in enumerate(words)]),
-            ("g1", "(g) name (many spellings)", [{"q": [named(p)]} for p in people]),
-            ("g2", "(g) name + 4 facets", [{"q": [named(p)], **facets(i, p["name"])} for i, p in enumerate(people)]),
-            ("h1", "(h) two names", [{"q": [named(*pair)]} for pair in pairs]),
-            ("h2", "(h) two names + 4 facets", [{"q": [named(*pair)], **facets(i, pair[0]["name"], pair[1]["name"])}
-                                                for i, pair in enumerate(pairs)]),
-            ("i1", "(i) prefix", [{"q": [w + "*"]} for w in prefixes]),
-            ("i2", "(i) prefix + 4 facets", [{"q": [w + "*"], **facets(i, w)} for i, w in enumerate(prefixes)]),
-        ]
 
     def queries(self, runs, size):
         from django.test import Client

@@ -8,9 +8,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError, close_old_connections
 
-from search.indexing import Pace, apply_pending, ensure_current_index
+from search.indexing import Pace, apply_pending, ensure_current_index, merge_when_idle
 
 log = logging.getLogger("search.writer")
+IDLE_SECONDS = 30.0  # a queue empty this long is not an import under way
 
 
 class Command(BaseCommand):
@@ -39,7 +40,7 @@ class Command(BaseCommand):
 
     def run(self, once, poll):
         ensure_current_index()
-        applied = 0
+        applied, quiet_since, merged = 0, time.monotonic(), False
         while not self.stopping:
             try:
                 count = apply_pending()
@@ -51,6 +52,11 @@ class Command(BaseCommand):
             applied += count
             if count == 0 and once:
                 break
+            if count:
+                quiet_since, merged = time.monotonic(), False
+            elif not merged and time.monotonic() - quiet_since >= IDLE_SECONDS:
+                # Larger merges wait for a quiet queue (search.merging), until none is left to do.
+                merged = not merge_when_idle()
             if count < Pace.batch() and not once:
                 # The queue is drained: let changes gather for a moment rather than commit them one by one.
                 time.sleep(poll)
