@@ -16,6 +16,7 @@ from whoosh import columns, fields, formats
 from whoosh.codec.whoosh3 import W3Codec
 from . import merging
 from .analysis import ArabicAnalyzer
+from .index_view import write_segment_files
 from .reading import ArchiveSearchQuery, EngineSearch
 
 class ArchiveCodec(W3Codec):
@@ -124,6 +125,7 @@ class ArabicWhooshSearchBackend(EngineSearch, WhooshSearchBackend):
             writer.cancel()
             raise
         writer.commit(mergetype=merging.at_commit)
+        write_segment_files(self.index.refresh())
 
     def merge_when_idle(self):
         """Merge the segments merging.when_idle picks, in a commit of their own; whether it merged any."""
@@ -132,6 +134,7 @@ class ArabicWhooshSearchBackend(EngineSearch, WhooshSearchBackend):
         if not merging.when_idle.picks(self.index._segments()):
             return False
         index_writer(self.index).commit(mergetype=merging.when_idle)
+        write_segment_files(self.index.refresh())
         return True
 
     def optimize(self):

@@ -15,9 +15,10 @@ import numpy as np
 from haystack import connections
 from whoosh.columns import ColumnReader
 from whoosh.filedb.filestore import FileStorage
-from whoosh.reading import TermNotFound
+from whoosh.reading import SegmentReader, TermNotFound
 
 from . import columns as col
+from . import postings
 from .lru import LRUCache
 from .sequences import SegmentSequences, query_hashes, stem_hash
 
@@ -36,11 +37,17 @@ class IndexView:
         self.key = key
         self.searcher = ix.searcher()
         self.leaves, parts, live = [], [], []
+        folder = ix.storage.folder
         for reader, offset in self.searcher.reader().leaf_readers():
             if reader.segment() is None:  # an index of no segment (empty, or every document deleted)
                 continue
             segment_id = reader.segment().segment_id()
             self.leaves.append((segment_id, reader, offset))
+            known = self.segment_sequences.get(segment_id)
+            if known is None or known.primary is None:  # the writer may have written the file since
+                mapped = postings.read(postings.path_of(folder, segment_id))
+                if mapped is not None:
+                    self.segment_sequences[segment_id] = SegmentSequences.from_file(mapped)
             if segment_id not in self.segment_columns:
                 self.segment_columns[segment_id] = col.parse_segment(*raw_column(reader, "facets"))
             parts.append(self.segment_columns[segment_id])
@@ -201,6 +208,25 @@ def raw_column(reader, name):
         return column._dbfile.get(column._basepos, int(lengths.sum())), lengths
     values = list(column)  # any other layout: the slow, general way
     return b"".join(values), np.array([len(v) for v in values], dtype=np.int64)
+
+
+def write_segment_files(ix):
+    """Write the positions file (search.postings) of every segment of `ix` that has none yet.
+
+    The writer calls it after each commit: a new segment's file is written once, by one process.
+    A worker that opens the segment before its file exists scans its sequences meanwhile.
+    """
+    folder = ix.storage.folder
+    for segment in ix._segments():
+        path = postings.path_of(folder, segment.segment_id())
+        if os.path.exists(path):
+            continue
+        reader = SegmentReader(ix.storage, ix.schema, segment)
+        try:
+            sequences = SegmentSequences(raw_column(reader, "stems"), raw_column(reader, "readings"))
+        finally:
+            reader.close()
+        postings.write(path, sequences.file_arrays())
 
 
 def open_for_reading(path):

@@ -17,6 +17,7 @@ from whoosh.filedb.filestore import FileStorage
 from .analysis_version import ANALYSIS_VERSION
 from .backend import index_writer
 from .documents import documents_for
+from .index_view import write_segment_files
 from .models import IndexChange, record_rebuild
 
 log = logging.getLogger(__name__)
@@ -219,6 +220,7 @@ def rebuild(workers=None):
             writer.commit(mergetype=writing.NO_MERGE)
             writer, in_segment = index_writer(ix), 0
     writer.commit(mergetype=writing.NO_MERGE)
+    write_segment_files(ix.refresh())
     (fresh / VERSION_FILE).write_text(ANALYSIS_VERSION)
     swap_into_place(fresh, live)
     engine.setup()

@@ -13,6 +13,7 @@ import numpy as np
 
 from arabic import chain
 from .columns import ranges
+from .postings import Postings
 
 EMPTY32 = np.zeros(0, dtype=np.uint32)
 EMPTY64 = np.zeros(0, dtype=np.int64)
@@ -98,6 +99,25 @@ class SegmentSequences:
         owners = np.repeat(np.arange(len(pair_counts), dtype=np.int64), pair_counts)
         self.extra_pos = self.ptr[owners] + pairs[:, 0] if len(pairs) else EMPTY64
         self.extra_hash = pairs[:, 1] if len(pairs) else EMPTY32
+        self.primary = self.glued = None  # positional postings, when read from the segment's file
+
+    @classmethod
+    def from_file(cls, arrays):
+        """The sequences and postings of a segment's file (search.postings.read)."""
+        found = cls.__new__(cls)
+        found.tokens, found.ptr = arrays["tokens"], np.asarray(arrays["ptr"])
+        found.lengths = np.diff(found.ptr)
+        found.extra_pos, found.extra_hash = arrays["extra_pos"], arrays["extra_hash"]
+        found.primary = Postings(arrays["primary_keys"], arrays["primary_bounds"], arrays["primary_positions"])
+        found.glued = Postings(arrays["glued_keys"], arrays["glued_bounds"], arrays["glued_positions"])
+        return found
+
+    def file_arrays(self):
+        """What the segment's file holds (search.postings.LAYOUT): these sequences and their postings."""
+        primary, glued = Postings.build(self.tokens), Postings.build(self.extra_hash, self.extra_pos)
+        return {"tokens": self.tokens, "ptr": self.ptr, "extra_pos": self.extra_pos, "extra_hash": self.extra_hash,
+                "primary_keys": primary.keys, "primary_bounds": primary.bounds, "primary_positions": primary.positions,
+                "glued_keys": glued.keys, "glued_bounds": glued.bounds, "glued_positions": glued.positions}
 
     def subset(self, docs):
         """The sequences of only these documents (sorted local numbers), numbered 0..len(docs)-1.
@@ -120,6 +140,7 @@ class SegmentSequences:
             part.extra_hash = self.extra_hash[picked]
         else:
             part.extra_pos, part.extra_hash = EMPTY64, EMPTY32
+        part.primary = part.glued = None  # a few documents are scanned faster than postings are built
         return part
 
     def _docs_of(self, positions):
@@ -127,6 +148,9 @@ class SegmentSequences:
 
     def word(self, hashed):
         """(docs, frequencies) of a word, counting its clitic readings."""
+        if self.primary is not None:
+            positions = np.concatenate([self.primary.of(hashed), self.glued.of(hashed)])
+            return np.unique(self._docs_of(positions), return_counts=True)
         positions = np.flatnonzero(self.tokens == hashed)
         if len(self.extra_hash):
             positions = np.concatenate([positions, self.extra_pos[self.extra_hash == hashed]])
@@ -134,6 +158,9 @@ class SegmentSequences:
 
     def any_word(self, hashes):
         """(docs, frequencies) of any of several words (a prefix's expansions)."""
+        if self.primary is not None:
+            positions = np.concatenate([self.primary.of_any(hashes), self.glued.of_any(hashes)])
+            return np.unique(self._docs_of(positions), return_counts=True)
         positions = np.flatnonzero(np.isin(self.tokens, hashes))
         if len(self.extra_hash):
             positions = np.concatenate([positions, self.extra_pos[np.isin(self.extra_hash, hashes)]])
@@ -149,13 +176,31 @@ class SegmentSequences:
         if size == 0 or len(self.tokens) < size:
             return EMPTY64, EMPTY64
         last = len(self.tokens) - size + 1
-        starts = np.flatnonzero(self.tokens[:last] == hashes[0])
-        if len(self.extra_hash):
-            glued = self.extra_pos[self.extra_hash == hashes[0]]
-            if len(glued):  # never a duplicate: a word's readings exclude its primary stem
-                starts = np.concatenate([starts, glued[glued < last]])
+        if self.primary is not None:
+            starts, checked = self._anchored_starts(hashes, last)
+        else:
+            starts, checked = np.flatnonzero(self.tokens[:last] == hashes[0]), 0
+            if len(self.extra_hash):
+                glued = self.extra_pos[self.extra_hash == hashes[0]]
+                if len(glued):  # never a duplicate: a word's readings exclude its primary stem
+                    starts = np.concatenate([starts, glued[glued < last]])
         for offset in range(1, size):
-            starts = starts[self.tokens[starts + offset] == hashes[offset]]
+            if offset != checked:
+                starts = starts[self.tokens[starts + offset] == hashes[offset]]
         docs = self._docs_of(starts)
         inside = starts + size <= self.ptr[docs + 1]  # a run may not cross into the next document
         return np.unique(docs[inside], return_counts=True)
+
+    def _anchored_starts(self, hashes, last):
+        """(where the phrase may start, the word already checked there), from its rarest word's postings.
+
+        The first word may stand as itself or as a clitic reading; a later word only as itself.
+        """
+        first = np.sort(np.concatenate([self.primary.of(hashes[0]), self.glued.of(hashes[0])]))
+        counts = [self.primary.count(h) for h in hashes[1:]]
+        if not counts or len(first) <= min(counts):
+            return first[first < last], 0
+        offset = 1 + int(np.argmin(counts))
+        starts = self.primary.of(hashes[offset]) - offset
+        starts = starts[(starts >= 0) & (starts < last)]
+        return starts[np.isin(starts, first, assume_unique=True)], offset
