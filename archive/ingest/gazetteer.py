@@ -26,8 +26,10 @@ class Gazetteer:
     sounds: PhraseIndex = None  # people's names by their transliteration-tolerant keys
 
     @classmethod
-    def from_dicts(cls, people, places):
-        names, place_names = PhraseIndex(), PhraseIndex(bare_article=True, place_names=True)
+    def from_dicts(cls, people, places, place_names=None):
+        """`place_names`: the index a gazetteer of the same places built (they did not change)."""
+        names, reuse = PhraseIndex(), place_names is not None
+        place_names = place_names if reuse else PhraseIndex(bare_article=True, place_names=True)
         offices, governments, owners = [], {}, {}
         for p in people:
             for alias in _unique([p["name"], *p.get("aliases", ())]):
@@ -46,7 +48,7 @@ class Gazetteer:
             if len(keys) > 1:
                 shared[key] = sorted(keys)
             names.add(" ".join(words), key, weak=words in weak and words not in owners)
-        for pl in places:
+        for pl in () if reuse else places:
             for alias in _unique([pl["name"], *pl.get("aliases", ())]):
                 place_names.add(alias, pl["key"])
         return cls({p["key"]: p for p in people}, {p["key"]: p for p in places}, names, place_names,
