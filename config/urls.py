@@ -3,7 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import path
 
-from front import search_views, views
+from front import api, compare_views, search_views, views
 
 admin.site.site_header = "أرشيف الدبلوماسية السورية"
 admin.site.site_title = "إدارة الأرشيف"
@@ -11,6 +11,7 @@ admin.site.index_title = "المحتوى"
 
 urlpatterns = [
     path("healthz", views.health, name="health"),
+    path("api/openapi.json", api.openapi, name="openapi"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]
@@ -19,6 +20,8 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("search/facets/<str:facet>/", search_views.facet_list, name="search_facet"),
+    path("compare/", compare_views.compare, name="compare"),
     path("articles/<int:article_id>/", views.article_detail, name="article"),
     path("actors/", views.actor_list, name="actors"),
     path("actors/<str:slug>/", views.actor_detail, name="actor"),

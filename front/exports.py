@@ -1,20 +1,24 @@
-"""Search results as a CSV file (every match, streamed) and an Atom feed (the newest matches)."""
+"""Search results as a CSV file (every match, streamed, in blocks of the export limit) and an Atom feed (the newest matches)."""
 import csv
 from dataclasses import replace
+from datetime import datetime, timezone
 
+from django.conf import settings
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import feedgenerator
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from search.finding import find, find_all
+from search.engine import Hit
+from search.finding import find, queryset
 
 from .results import load, result
 
 # "reports": how many articles report a statement (one row per statement, however many report it).
 CSV_COLUMNS = ["type", "id", "url", "published", "source", "title", "speaker", "text", "actors", "cities", "reports"]
 FEED_SIZE = 50
+CHUNK = 500  # hits loaded from the database at a time
 
 
 class _Echo:
@@ -33,12 +37,37 @@ def spreadsheet_cell(text):
     return f"'{text}" if text.startswith(FORMULA_START) else text
 
 
-def csv_rows(params):
+def generated_now():
+    """Now as ISO 8601 in UTC (2026-12-04T09:30:00Z): when an export or a JSON page was made."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def search_url(request, params):
+    """The absolute canonical URL of the search's HTML page: no page, no format."""
+    return request.build_absolute_uri(params.changed(format="html").url(request.path))
+
+
+def json_links(request, params, found):
+    """What a JSON page says of itself: its search's page, when it was made, its neighbours (None at the ends)."""
+    def page_url(number):
+        return request.build_absolute_uri(params.changed(page=number).url(request.path))
+
+    return {
+        "search_url": search_url(request, params),
+        "generated": generated_now(),
+        "next": page_url(params.page + 1) if params.page < found.pages else None,
+        # Past the last page, the way back is to the last page.
+        "previous": page_url(min(params.page - 1, max(found.pages, 1))) if params.page > 1 else None,
+    }
+
+
+def csv_rows(hits, note=()):
+    """The CSV text: the header row, a row per result, then the note's lines as # comments."""
     writer = csv.writer(_Echo())
     yield "\ufeff"  # spreadsheet programs need the BOM to read UTF-8 Arabic
     yield writer.writerow(CSV_COLUMNS)
-    for hits in find_all(params):
-        for row in load(hits):
+    for chunk in hits:
+        for row in load(chunk):
             shaped = result(row, [])
             yield writer.writerow([
                 shaped["type"], shaped["id"], shaped["url"], shaped["published"] or "",
@@ -49,11 +78,49 @@ def csv_rows(params):
                 " ".join(c["slug"] for c in shaped.get("cities", [])),
                 len(shaped["reports"]) if "reports" in shaped else "",
             ])
+    for line in note:
+        yield f"# {line}\r\n"
 
 
-def csv_response(params):
-    response = StreamingHttpResponse(csv_rows(params), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="archive-search.csv"'
+def block_hits(matches, start, stop):
+    """The hits from `start` to `stop` of a search's matches, in lists of CHUNK."""
+    for at in range(start, stop, CHUNK):
+        yield [Hit(match.model_name, int(match.pk)) for match in matches[at:min(at + CHUNK, stop)]]
+
+
+def csv_response(request, params):
+    """The `params.page`-th block of ARCHIVE_EXPORT_LIMIT matches as CSV, saying in its headers what it holds.
+
+    A block followed by more matches ends with # lines that say so and where the rest is; the
+    rows before them are exactly those of an export without a limit.
+    """
+    limit = settings.ARCHIVE_EXPORT_LIMIT
+    matches = queryset(params)
+    total = matches.count()
+    start = min((params.page - 1) * limit, total)
+    stop = min(start + limit, total)
+    cut = stop < total
+    blocks = max(-(-total // limit), 1)
+
+    def block_url(number):
+        return request.build_absolute_uri(params.changed(page=number).url(request.path))
+
+    note = [f"Cut at the export limit ({limit:,} rows): this file holds matches {start + 1:,} to {stop:,} of {total:,}.",
+            f"The rest, from match {stop + 1:,}: {block_url(params.page + 1)}"] if cut else []
+    generated = generated_now()
+    response = StreamingHttpResponse(csv_rows(block_hits(matches, start, stop), note), content_type="text/csv; charset=utf-8")
+    part = f"-part-{params.page}" if cut or params.page > 1 else ""
+    response["Content-Disposition"] = f'attachment; filename="archive-search-{generated[:10]}{part}.csv"'
+    response["X-Total-Count"] = str(total)
+    response["X-Search-URL"] = search_url(request, params)
+    response["X-Generated"] = generated
+    response["X-Export-Limit"] = str(limit)
+    response["X-Export-Cut"] = "true" if cut else "false"
+    links = [f'<{block_url(params.page + 1)}>; rel="next"'] if cut else []
+    if params.page > 1:
+        links.append(f'<{block_url(min(params.page - 1, blocks))}>; rel="prev"')
+    if links:
+        response["Link"] = ", ".join(links)
     return response
 
 
@@ -85,6 +152,4 @@ def atom_response(request, params):
 
 
 def _as_datetime(day):
-    from datetime import datetime, timezone
-
     return datetime(day.year, day.month, day.day, tzinfo=timezone.utc) if day else None

@@ -1,9 +1,9 @@
-"""Middleware: a shared link's tracking parameters (utm_*, fbclid, ...) lead to the same page without them."""
+"""Middleware: the public pages only read (other methods: 405), and tracking parameters (utm_*, fbclid, ...) are dropped."""
 import re
 from urllib.parse import parse_qsl, urlencode
 
 from django.core.handlers.wsgi import get_str_from_wsgi
-from django.http import HttpResponsePermanentRedirect
+from django.http import HttpResponseNotAllowed, HttpResponsePermanentRedirect
 
 # Added by social networks, mail and ad platforms to any link they carry; never part of a page's state.
 TRACKING = re.compile(r"^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga)$", re.I)
@@ -25,4 +25,21 @@ class DropTrackingParameters:
             kept = [(name, value) for name, value in pairs if not TRACKING.match(name)]
             if len(kept) < len(pairs):
                 return HttpResponsePermanentRedirect(request.path + (f"?{urlencode(kept)}" if kept else ""))
+        return self.get_response(request)
+
+
+class ReadOnlyPages:
+    """Every page outside the admin is read with GET or HEAD; any other method is a 405 saying so.
+
+    Without it a POST met the CSRF check (403, as if it were forbidden) and TRACE or OPTIONS
+    got the page itself. Editors write only through /admin/.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") and not request.path.startswith("/admin/"):
+            return HttpResponseNotAllowed(["GET", "HEAD"], content=b"This address is read with GET or HEAD only.\n",
+                                          content_type="text/plain; charset=utf-8")
         return self.get_response(request)

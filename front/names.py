@@ -37,9 +37,8 @@ def filter_url(params, found, card):
     for item in found.recognized:
         if not item["excluded"] and item["entity"]["slug"] == card["slug"] and item["entity"]["type"] == card["type"]:
             q = without(q, item["text"])
-    facet = FILTERS[card["type"]]
-    values = tuple(sorted(set(getattr(params, facet)) | {card["slug"]}))
-    return params.changed(q=q, sort="" if not q else params.sort, format="html", **{facet: values}).url(search_path())
+    narrowed = params.adding(FILTERS[card["type"]], card["slug"])  # out of the exclusions, if it was there
+    return narrowed.changed(q=q, sort="" if not q else params.sort, format="html").url(search_path())
 
 
 def entity_cards(params, found):

@@ -97,7 +97,9 @@ def results_json(params, found):
         "page": found.page,
         "pages": found.pages,
         "query": {"q": params.q, "understood": found.understood, "suggestion": found.suggestion or None,
-                  "exact": params.exact, "interpretation": found.interpretation},
+                  "exact": params.exact, "interpretation": found.interpretation,
+                  # the values the results were kept without (not_actor, not_city, not_source), as slugs
+                  "excluded": {facet: list(getattr(params, f"not_{facet}")) for facet in FACET_MODELS}},
         "results": [result(row, found.terms) for row in load(found.hits)],
         "facets": facets,
         "entities": entity_cards(params, found),

@@ -1,17 +1,22 @@
 """What the search page shows: results, facets with their links, removable filter chips, paging."""
 import json
 import zlib
+from dataclasses import replace
 from datetime import date
+from urllib.parse import urlencode
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
+from search.engine import FACET_LIMIT
 from search.lru import LRUCache
-from search.params import month_bounds
+from search.params import FACETS, month_bounds
 
+from .exports import json_links
 from .names import names_context
 from .naming import search_path
 from .results import labelled_facets, load, result, results_json
@@ -22,11 +27,20 @@ SORT_TITLES = {"relevance": gettext_lazy("Most relevant"), "newest": gettext_laz
 TYPE_TITLES = {"articles": gettext_lazy("Articles"), "statements": gettext_lazy("Statements")}
 
 
-def facet_groups(params, facets, labels, count):
+ALL_VALUES = {  # the link under a cut facet list to the facet's own page
+    "actor": lambda n: ngettext("All %(count)s person…", "All %(count)s people…", n),
+    "city": lambda n: ngettext("All %(count)s place…", "All %(count)s places…", n),
+    "source": lambda n: ngettext("All %(count)s source…", "All %(count)s sources…", n),
+}
+
+
+def facet_groups(params, facets, labels, count, totals=None):
+    """Each facet's values with the links that include, exclude or remove them, its exclusions, its own page."""
     groups = []
-    for facet in ("actor", "city", "source"):
+    for facet in FACETS:
         active = set(getattr(params, facet))
         values = list(facets[facet])
+        listed = len(values)
         shown = {value["value"] for value in values}
         for slug in sorted(active - shown):  # an active value is always listed, and removable
             values.insert(0, {"value": slug, "label": labels[facet].get(slug, slug), "count": count})
@@ -34,8 +48,30 @@ def facet_groups(params, facets, labels, count):
             value["active"] = value["value"] in active
             changed = params.removing(facet, value["value"]) if value["active"] else params.adding(facet, value["value"])
             value["url"] = changed.url(search_path())
-        groups.append({"name": facet, "title": FACET_TITLES[facet], "values": values})
+            value["exclude_url"] = params.excluding(facet, value["value"]).url(search_path())
+        # An excluded value has no result left, so no count: it is listed struck, with the link that takes it back.
+        excluded = [{"value": slug, "label": labels[facet].get(slug, slug),
+                     "url": params.removing(f"not_{facet}", slug).url(search_path())}
+                    for slug in getattr(params, f"not_{facet}")]
+        total = (totals or {}).get(facet)
+        cut = listed < total if total is not None else listed >= FACET_LIMIT
+        groups.append({"name": facet, "title": FACET_TITLES[facet], "values": values, "excluded": excluded,
+                       "url": facet_page_url(params, facet), "cut": cut,
+                       "all_label": ALL_VALUES[facet](total) % {"count": total} if total else _("All values…")})
     return groups
+
+
+def facet_page_pairs(params, match="", output="html"):
+    """The facet page's parameters in canonical order: the search's (but its page and sort), `match`, `format`."""
+    pairs = replace(params, page=1, sort="").pairs(include_format=False)
+    return pairs + ([("match", match)] if match else []) + ([("format", output)] if output != "html" else [])
+
+
+def facet_page_url(params, facet, match="", output="html"):
+    """/search/facets/<facet>/: every value of one facet over these results, filtered by `match`."""
+    path = reverse("search_facet", args=[facet])
+    query = urlencode(facet_page_pairs(params, match, output))
+    return f"{path}?{query}" if query else path
 
 
 _SOME_FROM, _SOME_TO = date(1, 1, 1), date(1, 1, 2)  # stand-ins no real month link holds
@@ -51,6 +87,8 @@ def month_links(params, months):
     links = []
     for month in months:
         first, last = month_bounds(month["value"])
+        # A range that starts or ends inside the month keeps that day: the link finds what the month counted.
+        first, last = max(first, params.date_from or first), min(last, params.date_to or last)
         # With its parameter's name: a query may hold the date itself, but never an unencoded "=".
         url = (pattern.replace(f"from={_SOME_FROM.isoformat()}", f"from={first.isoformat()}")
                .replace(f"to={_SOME_TO.isoformat()}", f"to={last.isoformat()}"))
@@ -60,10 +98,14 @@ def month_links(params, months):
 
 def chips(params, labels):
     found = []
-    for facet in ("actor", "city", "source"):
+    for facet in FACETS:
         for slug in getattr(params, facet):
             found.append({"label": labels[facet].get(slug, slug), "kind": FACET_TITLES[facet],
                           "url": params.removing(facet, slug).url(search_path())})
+    for facet in FACETS:
+        for slug in getattr(params, f"not_{facet}"):  # shown as "not …"
+            found.append({"label": labels[facet].get(slug, slug), "kind": FACET_TITLES[facet], "negated": True,
+                          "url": params.removing(f"not_{facet}", slug).url(search_path())})
     if params.date_from:
         found.append({"label": _("from %(date)s") % {"date": params.date_from.isoformat()}, "kind": _("Date"),
                       "url": params.changed(date_from=None).url(search_path())})
@@ -85,23 +127,26 @@ def pagination(params, found):
 
 
 def page_context(params, found):
-    facets, labels = labelled_facets(found.facets, {f: getattr(params, f) for f in ("actor", "city", "source")})
+    facets, labels = labelled_facets(found.facets, {f: getattr(params, f) + getattr(params, f"not_{f}") for f in FACETS})
     results = [result(row, found.terms) for row in load(found.hits)]
     sorts = ["relevance", "newest", "oldest"] if params.q else ["newest", "oldest"]
     return {
         "params": params,
         "found": found,
         "results": results,
-        "facet_groups": facet_groups(params, facets, labels, found.count),
+        "facet_groups": facet_groups(params, facets, labels, found.count, found.facet_totals),
         "months": month_links(params, facets["month"]),
         "chips": chips(params, labels),
-        "clear_url": params.changed(actor=(), city=(), source=(), date_from=None, date_to=None).url(search_path()),
+        "clear_url": params.changed(actor=(), city=(), source=(), not_actor=(), not_city=(), not_source=(),
+                                    date_from=None, date_to=None).url(search_path()),
         "pagination": pagination(params, found),
         "sorts": [{"name": s, "title": SORT_TITLES[s], "current": s == params.effective_sort,
                    "url": params.changed(sort=s if s != params.default_sort else "").url(search_path())} for s in sorts],
         "types": [{"name": t, "title": title, "current": t == params.type, "url": params.changed(type=t).url(search_path())}
                   for t, title in TYPE_TITLES.items()],
-        "formats": {f: params.changed(page=params.page, format=f).url(search_path()) for f in ("json", "csv", "atom")},
+        # JSON is this page's; the CSV export holds every match and the feed the newest, from page 1.
+        "formats": {"json": params.changed(page=params.page, format="json").url(search_path()),
+                    **{f: params.changed(format=f).url(search_path()) for f in ("csv", "atom")}},
         "suggestion_url": params.changed(q=found.suggestion).url(search_path()) if found.suggestion else None,
         "first": (params.page - 1) * 20 + 1,
         **names_context(params, found),
@@ -132,7 +177,13 @@ def page_html(request, params, found):
         "search/search.html", page_context(params, found), request).encode("utf-8"))
 
 
-def page_json(params, found):
-    """The search results as UTF-8 JSON, for these results in this language."""
-    return presented(found, ("json", get_language()), lambda: json.dumps(
+def page_json(request, params, found):
+    """The search results as UTF-8 JSON, for these results in this language, with what this response is.
+
+    The results are kept with the page cache; `search_url`, `generated` (when this response was
+    made), `next` and `previous` are added to each response, as absolute URLs of the address asked.
+    """
+    kept = presented(found, ("json", get_language()), lambda: json.dumps(
         results_json(params, found), cls=DjangoJSONEncoder, ensure_ascii=False).encode("utf-8"))
+    described = json.dumps(json_links(request, params, found), ensure_ascii=False).encode("utf-8")
+    return kept[:-1] + b", " + described[1:]  # both are JSON objects: one object with the fields of both

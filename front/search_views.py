@@ -4,15 +4,17 @@ from urllib.parse import parse_qsl
 from django.core.exceptions import BadRequest
 from django.core.handlers.wsgi import get_str_from_wsgi
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from search import entity_store
 from search.finding import find
-from search.params import CONTROL, InvalidSearch, parse
+from search.params import CONTROL, FACETS, InvalidSearch, parse, parse_listing
 
 from . import exports
+from .api import asks_json, problem_response
+from .facet_page import facet_listing, listing_context, listing_json
 from .names import suggestion_json
-from .search_page import page_html, page_json
+from .search_page import facet_page_pairs, facet_page_url, page_html, page_json
 
 SUGGEST_MAX_LENGTH = 100
 
@@ -25,12 +27,12 @@ def search(request):
     if parse_qsl(get_str_from_wsgi(request.META, "QUERY_STRING", ""), keep_blank_values=True) != params.pairs():
         return redirect(params.url(request.path), permanent=True)
     if params.format == "csv":
-        return exports.csv_response(params)
+        return exports.csv_response(request, params)
     if params.format == "atom":
         return exports.atom_response(request, params)
     found = find(params)
     if params.format == "json":
-        return HttpResponse(page_json(params, found), content_type="application/json")
+        return HttpResponse(page_json(request, params, found), content_type="application/json")
     return HttpResponse(page_html(request, params, found), content_type="text/html; charset=utf-8")
 
 
@@ -42,3 +44,23 @@ def suggest(request):
                             json_dumps_params={"ensure_ascii": False})
     response["Cache-Control"] = "no-cache"  # a new alias shows at once
     return response
+
+
+def facet_list(request, facet):
+    """/search/facets/<facet>/: every value of one facet over a search's results, as a page or JSON."""
+    if facet not in FACETS:
+        message = f"The search has no facet “{facet[:40]}”; its facets are {', '.join(FACETS)}."
+        if asks_json(request):
+            return problem_response(404, message)
+        return render(request, "404.html", {"message": message}, status=404)
+    try:
+        params, match = parse_listing(dict(request.GET.lists()))
+    except InvalidSearch as error:
+        raise BadRequest(str(error)) from error
+    canonical = facet_page_pairs(params, match, params.format)
+    if parse_qsl(get_str_from_wsgi(request.META, "QUERY_STRING", ""), keep_blank_values=True) != canonical:
+        return redirect(facet_page_url(params, facet, match, params.format), permanent=True)
+    listing = facet_listing(params, facet, match)
+    if params.format == "json":
+        return JsonResponse(listing_json(listing), json_dumps_params={"ensure_ascii": False})
+    return render(request, "search/facet.html", listing_context(listing))

@@ -12,6 +12,7 @@ from archive import explore
 from archive.models import Article, Person, Place
 
 from . import profiles
+from .api import asks_json, problem_response
 from .article import article_context, article_json
 from .formats import requested_format
 from .home import home_data, home_json
@@ -95,6 +96,8 @@ def favicon(request):
 
 def _error(request, template, status, exception=None):
     message = str(exception) if exception is not None and status == 400 else ""
+    if asks_json(request):  # a client that asked for JSON reads its error as JSON too
+        return problem_response(status, message)
     return render(request, template, {"message": message}, status=status)
 
 

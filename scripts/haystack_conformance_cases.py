@@ -342,7 +342,8 @@ def define_archive_tests():
                     lambda n: n == ARTICLES),
                 "filter(published='2016-01-01')": (lambda: A().filter(published="2016-01-01").count(), lambda n: n == 1),
                 "exclude(published__gt=...)": (lambda: A().exclude(published__gt=date(2016, 1, 31)).count(), lambda n: n == jan),
-                "exclude(actor=...)": (lambda: A().exclude(actor="john-kerry").count(), lambda n: n == self.expected(lavrov) - 3),
+                # every article but the 32 that name Kerry: the one in three that only Lavrov speaks in
+                "exclude(actor=...)": (lambda: A().exclude(actor="john-kerry").count(), lambda n: n == self.expected(lavrov)),
                 "filter(actor__in=[])": (lambda: A().filter(actor__in=[]).count(), None),
                 "filter(django_id__in=...)": (lambda: A().filter(django_id__in=[first.pk]).count(), lambda n: n == 1),
                 "filter(id=...)": (lambda: A().filter(id=f"archive.article.{first.pk}").count(), lambda n: n == 1),

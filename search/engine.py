@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from . import columns as col
 from . import entity_search, entity_store
+from .columns import NO_VALUE
 from .distinct import distinct_count, distinct_docs, distinct_values
 from .index_view import current_view, forget_view
 from .lru import LRUCache
@@ -45,6 +46,7 @@ class Outcome:
     count: int
     hits: list
     facets: dict  # {facet: [(database id, count)]}, months as "YYYY-MM"
+    facet_totals: dict = field(default_factory=dict)  # {facet: how many values it has}, of which `facets` lists the top
     terms: list = field(default_factory=list)
     understood: str = ""
     suggestion: str = ""
@@ -94,6 +96,8 @@ def select(view, params, ids, query):
     for facet in ("actor", "city", "source"):
         for value_id in ids.get(facet, ()):
             mask &= view.facet_mask(facet, value_id)
+        for value_id in ids.get(f"not_{facet}", ()):
+            mask &= ~excluded_mask(view, facet, value_id)
     if params.date_from:
         mask &= c.day >= col.day_number(params.date_from)
     if params.date_to:
@@ -113,6 +117,23 @@ def select(view, params, ids, query):
     if params.type == "statements" and params.effective_sort == "relevance":  # only that order uses them
         naming = [docs for docs in (node.naming(view, scope) for node in query.required) if docs is not None]
     return Selection(mask, filtered, stats, naming)
+
+
+def excluded_mask(view, facet, value_id):
+    """The documents an excluded value leaves out: those carrying it, and every other report of their statements.
+
+    A statement is a result when any of its reports carries a value (the filter), so it is left
+    out when any does: the results with and without a value then add up to all of them.
+    """
+
+    def compute():
+        carrying = view.facet_mask(facet, value_id)
+        groups = view.columns.report_group
+        held = groups[carrying]
+        held = held[held != NO_VALUE]
+        return carrying | np.isin(groups, held) if len(held) else carrying
+
+    return view.cached(("x", facet, value_id), compute)
 
 
 def scope_of(mask):
@@ -139,14 +160,16 @@ def rare_word_scope(view, query, mask):
 
 # -- facets and order --------------------------------------------------------------
 
-def facet_counts(view, mask):
-    """The top values of each facet over the result set: {facet: [(database id or month, count)]}.
+def facet_counts(view, mask, complete=()):
+    """The top values of each facet over the result set, and how many values each has.
 
-    A value counts distinct statements: the reports of one statement count once, as in
-    the result count after clicking it.
+    ({facet: [(database id or month, count)]}, {facet: number of values}). A facet named in
+    `complete` lists every value, the others their FACET_LIMIT most frequent. A value counts
+    distinct statements: the reports of one statement count once, as in the result count after
+    clicking it.
     """
     c = view.columns
-    counts = {}
+    counts, totals = {}, {}
     docs = np.flatnonzero(mask)
     for facet in ("actor", "city", "source"):
         if facet == "source":
@@ -157,7 +180,9 @@ def facet_counts(view, mask):
             values, rows = multi.ids[chosen], multi.rows[chosen]
         present = values >= 0
         values = distinct_values(view, values[present], rows[present])
-        counts[facet] = _top(facet, np.bincount(values) if len(values) else np.zeros(0))
+        tally = np.bincount(values) if len(values) else np.zeros(0, dtype=np.int64)
+        counts[facet] = _top(tally, None if facet in complete else FACET_LIMIT)
+        totals[facet] = int(np.count_nonzero(tally))
     months = view.month[docs]
     present = months >= 0
     months = distinct_values(view, months[present], docs[present])
@@ -166,11 +191,13 @@ def facet_counts(view, mask):
         low = int(months.min())
         tally = np.bincount(months - low)
         counts["month"] = [(col.month_label(low + i), int(n)) for i, n in enumerate(tally) if n]
-    return counts
+    totals["month"] = len(counts["month"])
+    return counts, totals
 
 
-def _top(facet, tally):
-    order = np.argsort(-tally, kind="stable")[:FACET_LIMIT]
+def _top(tally, limit):
+    """The values with a count, most frequent first (the lower id first among equals), at most `limit`."""
+    order = np.argsort(-tally, kind="stable")[:np.count_nonzero(tally) if limit is None else limit]
     return [(int(i), int(tally[i])) for i in order if tally[i] > 0]
 
 
@@ -229,60 +256,65 @@ def _ids(params, ids):
     """The facet filters as ids: every facet value of the URL must have come translated."""
     ids = ids() if callable(ids) else ids
     ids = {facet: tuple(values) for facet, values in (ids or {}).items() if values}
-    for facet in ("actor", "city", "source"):
+    for facet in ("actor", "city", "source", "not_actor", "not_city", "not_source"):
         if len(getattr(params, facet)) != len(ids.get(facet, ())):
             raise ValueError(f"the {facet} filter must come as database ids (search.facet_values.ids_of)")
     return ids
 
 
-def run(params, ids=None):
+def run(params, ids=None, complete=()):
     """The Outcome of a search for these SearchParams.
 
-    `ids` are its facet values as database ids ({facet: ids}), or a function giving them, called
-    only when the result is not cached: within one index generation a slug names one row (a
-    changed slug is a change the writer applies, and with it a new generation).
+    `ids` are its facet values as database ids ({facet: ids}, {"not_actor": ids} for exclusions),
+    or a function giving them, called only when the result is not cached: within one index
+    generation a slug names one row (a changed slug is a change the writer applies, and with it a
+    new generation). The facets named in `complete` list every value (a facet's own page), the
+    others their top FACET_LIMIT.
     """
     view = current_view()
     names_token = entity_search.version_for(params)
-    cache_key = (view.key if view else None, names_token, params.query_string(include_format=False))
+    complete = tuple(sorted(complete))
+    cache_key = (view.key if view else None, names_token, params.query_string(include_format=False), complete)
     cached = _results.get(cache_key)
     if cached is not None:
         return cached
-    outcome = compute(view, params, _ids(params, ids), names_token)
+    outcome = compute(view, params, _ids(params, ids), names_token, complete)
     outcome.key = (*cache_key, next(_computed))  # a result computed again (after reset()) is a new one
     _results.put(cache_key, outcome)
     return outcome
 
 
-def compute(view, params, ids, names_token=None):
+def compute(view, params, ids, names_token=None, complete=()):
     understanding = entity_search.understand(params, names_token)
     query = understanding.query
     named = {"interpretation": understanding.interpretation, "recognized": understanding.recognized,
              "entities": entity_search.entity_cards(view, understanding)}
     if view is None:
-        return Outcome(0, [], dict(EMPTY_FACETS), terms(query), describe(query), **named)
+        return Outcome(0, [], dict(EMPTY_FACETS), {facet: 0 for facet in EMPTY_FACETS}, terms(query), describe(query),
+                       **named)
     selection = select(view, params, ids, query)
     count = distinct_count(view, selection.mask)
     start = (params.page - 1) * PAGE_SIZE
     hits = []
     if start < count:
         hits = hits_for(view, params, ordered_docs(view, selection, params, start + PAGE_SIZE)[start:])
-    outcome = Outcome(count, hits, facet_counts(view, selection.mask), terms(query), describe(query), **named)
+    facets, totals = facet_counts(view, selection.mask, complete)
+    outcome = Outcome(count, hits, facets, totals, terms(query), describe(query), **named)
     if count == 0 and not query.empty:
         outcome.suggestion = suggest(view, query, understanding.names)
     return outcome
 
 
-def window(params, ids, start, end=None):
+def window(params, ids, start, end=None, complete=()):
     """(Outcome, the hits from `start` to `end` in the search's order): haystack's slices.
 
     A page's window comes from the result cache; any other (an export's chunks) from the
     whole order, kept for the few searches exported at once.
     """
     if end is not None and start % PAGE_SIZE == 0 and end - start <= PAGE_SIZE:
-        outcome = run(replace(params, page=start // PAGE_SIZE + 1), ids)
+        outcome = run(replace(params, page=start // PAGE_SIZE + 1), ids, complete)
         return outcome, outcome.hits[:max(end - start, 0)]
-    outcome = run(replace(params, page=1), ids)
+    outcome = run(replace(params, page=1), ids, complete)
     view = current_view()
     if view is None:
         return outcome, []

@@ -2,7 +2,8 @@
 from archive.models import Person, Place, Source
 
 MODELS = {"actor": Person, "city": Place, "source": Source}
-UNKNOWN = -2  # an id no row has: an unknown slug matches nothing
+UNKNOWN = -2  # an id no row has: an unknown slug matches nothing (and excluding it leaves every result)
+WHOLE_TABLE = 500  # more ids than this are looked up by reading the table's slugs, not by a long IN list
 
 
 def ids_for(facet, slugs):
@@ -12,13 +13,21 @@ def ids_for(facet, slugs):
 
 
 def ids_of(params):
-    """{facet: database ids} of the facet filters of these SearchParams."""
-    return {facet: tuple(ids_for(facet, getattr(params, facet))) for facet in MODELS if getattr(params, facet)}
+    """{facet: database ids} of the facet filters of these SearchParams, their exclusions as {"not_actor": ids}."""
+    ids = {}
+    for facet in MODELS:
+        for name in (facet, f"not_{facet}"):
+            if getattr(params, name):
+                ids[name] = tuple(ids_for(facet, getattr(params, name)))
+    return ids
 
 
 def slugs_for(facet, ids):
     """{id: slug} for these ids."""
-    return dict(MODELS[facet].objects.filter(pk__in=list(ids)).values_list("pk", "slug"))
+    rows = MODELS[facet].objects.all()
+    if len(ids) <= WHOLE_TABLE:
+        rows = rows.filter(pk__in=list(ids))
+    return dict(rows.values_list("pk", "slug"))
 
 
 def with_slugs(facets):

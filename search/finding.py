@@ -1,6 +1,6 @@
-"""What the pages ask of search: one page of a search, or every hit for an export, through haystack.
+"""What the pages ask of search through haystack: a page of results, every hit to export, every value of a facet.
 
-The pages call these two functions; both build a haystack SearchQuerySet from the URL's
+The pages call these functions; each builds a haystack SearchQuerySet from the URL's
 SearchParams, so the same page runs on any haystack backend that understands the filters
 (search.reading says which). What haystack has no word for (how the query was read, the
 names that widened it) comes from the archive's engine when it is the backend, and is empty
@@ -34,14 +34,17 @@ class Found:
     recognized: list = field(default_factory=list)  # names read, also when `exact` kept them narrow
     entities: list = field(default_factory=list)  # cards of the people and places the query names
     key: tuple | None = None  # names these very results, so pages made from them can be kept (None: never)
+    facet_totals: dict = field(default_factory=dict)  # {facet: how many values it has} when the backend tells
 
     @property
     def pages(self):
         return -(-self.count // PAGE_SIZE)
 
 
-def queryset(params):
+def queryset(params, facets=None):
     """The SearchQuerySet for these parameters: what is searched, filtered, counted and in what order.
+
+    `facets` are haystack's facet options ({"actor": {"limit": -1}}); by default each facet's top values.
 
     Built on one query object (SearchQuerySet clones its query at every chained call, and a
     cached page is otherwise answered in a twentieth of a millisecond).
@@ -54,14 +57,16 @@ def queryset(params):
     for facet in ("actor", "city", "source"):
         for slug in getattr(params, facet):
             query.add_narrow_query(f'{facet}:"{slug}"')
+        for slug in getattr(params, f"not_{facet}"):  # a filter query's negation, as Solr writes it
+            query.add_narrow_query(f'-{facet}:"{slug}"')
     if params.date_from:
         query.add_filter(SQ(published__gte=params.date_from))
     if params.date_to:
         query.add_filter(SQ(published__lte=params.date_to))
     if params.sort:  # otherwise the backend's default: by relevance when there are words, else newest
         query.add_order_by(ORDER[params.sort])
-    for facet in FACETS:
-        query.add_field_facet(facet)
+    for facet, options in (facets or {facet: {} for facet in FACETS}).items():
+        query.add_field_facet(facet, **options)
     return found
 
 
@@ -81,6 +86,13 @@ def find(params):
     )
 
 
+def every_value(params, facet):
+    """(the result count, every value of one facet over these results as [(slug, count)], most frequent first)."""
+    found = queryset(params, facets={facet: {"limit": -1}})
+    count = found.count()
+    return count, list(found.facet_counts().get("fields", {}).get(facet, []))
+
+
 def find_all(params, chunk=500):
     """Every hit for these parameters, in order, in lists of `chunk` (for exports)."""
     found = queryset(params)
@@ -94,4 +106,5 @@ def _hit(result):
 
 def _engine_reading(outcome):
     return {"terms": outcome.terms, "understood": outcome.understood, "interpretation": outcome.interpretation,
-            "recognized": outcome.recognized, "entities": outcome.entities, "key": outcome.key}
+            "recognized": outcome.recognized, "entities": outcome.entities, "key": outcome.key,
+            "facet_totals": outcome.facet_totals}

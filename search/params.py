@@ -10,16 +10,23 @@ from datetime import date
 from urllib.parse import urlencode
 
 FACETS = ("actor", "city", "source")
+EXCLUDED = tuple(f"not_{facet}" for facet in FACETS)  # the parameters that exclude a facet's values
 TYPES = ("articles", "statements")
 SORTS = ("relevance", "newest", "oldest")
 FORMATS = ("html", "json", "csv", "atom")
 # Canonical order of the parameters in every URL the archive writes.
-ORDER = ("q", "type", "actor", "city", "source", "from", "to", "sort", "exact", "page", "format")
+ORDER = ("q", "type", "actor", "city", "source", "not_actor", "not_city", "not_source", "from", "to", "sort", "exact",
+         "page", "format")
 MAX_QUERY_LENGTH = 500
 MAX_FACET_VALUES = 20
 MAX_PAGE = 10_000
 SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def opposite_of(facet):
+    """not_actor for actor, actor for not_actor."""
+    return facet.removeprefix("not_") if facet.startswith("not_") else f"not_{facet}"
 
 
 class InvalidSearch(ValueError):
@@ -33,6 +40,9 @@ class SearchParams:
     actor: tuple = ()
     city: tuple = ()
     source: tuple = ()
+    not_actor: tuple = ()  # results with any of these values are left out
+    not_city: tuple = ()
+    not_source: tuple = ()
     date_from: date | None = None
     date_to: date | None = None
     sort: str = ""
@@ -46,7 +56,7 @@ class SearchParams:
 
     @property
     def has_filters(self):
-        return bool(self.actor or self.city or self.source or self.date_from or self.date_to)
+        return bool(any(getattr(self, name) for name in FACETS + EXCLUDED) or self.date_from or self.date_to)
 
     def pairs(self, include_format=True):
         """(name, value) pairs in canonical order, defaults and empties dropped."""
@@ -56,6 +66,7 @@ class SearchParams:
             "actor": list(self.actor),
             "city": list(self.city),
             "source": list(self.source),
+            **{name: list(getattr(self, name)) for name in EXCLUDED},
             "from": [self.date_from.isoformat()] if self.date_from else [],
             "to": [self.date_to.isoformat()] if self.date_to else [],
             "sort": [self.sort] if self.sort and self.sort != self.default_sort else [],
@@ -83,7 +94,13 @@ class SearchParams:
         return replace(self, **changes)
 
     def adding(self, facet, value):
-        return self.changed(**{facet: tuple(sorted(set(getattr(self, facet)) | {value}))})
+        """`value` among `facet`'s (actor, or not_actor to exclude it), and out of the opposite list."""
+        opposite = opposite_of(facet)
+        return self.changed(**{facet: tuple(sorted(set(getattr(self, facet)) | {value})),
+                               opposite: tuple(v for v in getattr(self, opposite) if v != value)})
+
+    def excluding(self, facet, value):
+        return self.adding(f"not_{facet}", value)
 
     def removing(self, facet, value):
         return self.changed(**{facet: tuple(v for v in getattr(self, facet) if v != value)})
@@ -153,6 +170,7 @@ def parse(lists, allowed_formats=FORMATS):
         actor=_slugs(lists, "actor"),
         city=_slugs(lists, "city"),
         source=_slugs(lists, "source"),
+        **{name: _slugs(lists, name) for name in EXCLUDED},
         date_from=_date(lists, "from"),
         date_to=_date(lists, "to"),
         sort=_choice(lists, "sort", ("",) + SORTS, ""),
@@ -160,11 +178,34 @@ def parse(lists, allowed_formats=FORMATS):
         page=_page(lists),
         format=_choice(lists, "format", allowed_formats, "html"),
     )
+    for facet in FACETS:
+        both = sorted(set(getattr(params, facet)) & set(getattr(params, f"not_{facet}")))
+        if both:
+            raise InvalidSearch(f"“{both[0][:40]}” is given both in “{facet}” and in “not_{facet}”: "
+                                f"a result cannot have it and lack it. Keep one of the two.")
     if params.date_from and params.date_to and params.date_from > params.date_to:
         raise InvalidSearch(f"“from” ({params.date_from}) comes after “to” ({params.date_to}).")
     if params.sort == params.default_sort or (params.sort == "relevance" and not params.q):
         params = replace(params, sort="")
     return params
+
+
+MAX_MATCH_LENGTH = 100
+LISTING_FORMATS = ("html", "json")
+
+
+def parse_listing(lists):
+    """(SearchParams, match) for a facet's own page: the search's parameters and `match`, the typed part of a name."""
+    lists = dict(lists)
+    typed = lists.pop("match", [])
+    unknown = sorted(set(lists) - set(ORDER))
+    if unknown:
+        raise InvalidSearch(f"Unknown parameter “{unknown[0][:40]}”. This page takes: {', '.join(ORDER)}, match.")
+    params = parse(lists, allowed_formats=LISTING_FORMATS)
+    match = " ".join(CONTROL.sub(" ", " ".join(typed)).split())
+    if len(match) > MAX_MATCH_LENGTH:
+        raise InvalidSearch(f"“match” has {len(match):,} characters; the most is {MAX_MATCH_LENGTH}.")
+    return params, match
 
 
 def month_bounds(month):

@@ -14,10 +14,13 @@ SearchBackendError, never silently dropped):
   the spelling typed (the page's `exact=1`);
 - `published__gte`, `__gt`, `__lte`, `__lt`, `__exact`: the date range;
 - `actor`, `city`, `source` (`=`, `__exact`, `__in`) or `narrow('actor:"slug"')`: facet filters;
+  `exclude(actor="slug")` (`~SQ(...)`, `__in` excludes each) or `narrow('-actor:"slug"')` leaves out
+  every result with the value (the page's `not_actor`);
 - `models(Article)` or `models(Statement)`: what is searched (articles when none is named);
 - `order_by("-published")` newest first, `order_by("published")` oldest first, none (or
   `-score`) by relevance when there are words;
-- `facet("actor" | "city" | "source" | "month")`: the top values with their counts.
+- `facet("actor" | "city" | "source" | "month")`: the top values with their counts (the top 30;
+  `limit=n` fewer, `limit=-1` every value, as Solr's facet.limit).
 """
 import logging
 import threading
@@ -33,7 +36,7 @@ from haystack.inputs import BaseInput, Exact
 from haystack.models import SearchResult
 
 from . import engine, facet_values
-from .params import SearchParams
+from .params import EXCLUDED, SearchParams
 
 FACETS = ("actor", "city", "source", "month")
 FILTER_FACETS = ("actor", "city", "source")
@@ -90,7 +93,8 @@ class ArchiveSearchQuery(BaseSearchQuery):
         return SearchParams(q=reading.text(), type="statements" if kinds == {"statement"} else "articles",
                             actor=reading.values["actor"], city=reading.values["city"],
                             source=reading.values["source"], date_from=reading.date_from,
-                            date_to=reading.date_to, sort=sort, exact=reading.exact)
+                            date_to=reading.date_to, sort=sort, exact=reading.exact,
+                            **{name: reading.values[name] for name in EXCLUDED})
 
     def build_params(self, spelling_query=None):
         refused = [what for what, asked in (
@@ -124,13 +128,21 @@ class _Reading:
     def __init__(self):
         self.words, self.exact = [], False
         self.date_from = self.date_to = None
-        self.values = {facet: () for facet in FILTER_FACETS}
+        self.values = {facet: () for facet in FILTER_FACETS + EXCLUDED}  # not_actor: the excluded actors
 
     def text(self):
         return " ".join(self.words)
 
     def read(self, node, negated=False):
         negated = negated != node.negated
+        facets = [child for child in node.children if _facet_condition(child)]
+        if negated and facets and len(node.children) > 1:
+            # not (a or b) of facet values is "without each"; not (a and b) is neither without a nor without b
+            if node.connector != SearchNode.OR or len(facets) < len(node.children):
+                raise SearchBackendError("The archive excludes facet values one by one, not a combination of conditions.")
+            for child in facets:
+                self.condition(*child, negated=True)
+            return
         if node.connector == SearchNode.OR and len(node.children) > 1:
             alternatives = [self._alternative(child) for child in node.children]
             # not (a or b) is "neither": each word excluded
@@ -153,13 +165,14 @@ class _Reading:
             self.exact = self.exact or isinstance(value, Exact) or filter_type == "exact"
             text = _content(value)
             self.words.append(_excluded(text) if negated else text)
-        elif negated:
-            raise SearchBackendError(f"The archive can exclude words, not {field}.")
-        elif field == "published":
-            self.published(filter_type, value)
         elif field in FILTER_FACETS and filter_type in ("content", "exact", "in"):
             values = value if filter_type == "in" else [value]
-            self.values[field] += tuple(_content(v) for v in values)
+            # not (a or b) leaves out each: excluding `actor__in` excludes every value in it
+            self.values[f"not_{field}" if negated else field] += tuple(_content(v) for v in values)
+        elif negated:
+            raise SearchBackendError(f"The archive can exclude words and facet values, not {field}.")
+        elif field == "published":
+            self.published(filter_type, value)
         else:
             raise SearchBackendError(f"The archive cannot filter on {expression!r}.")
 
@@ -176,10 +189,15 @@ class _Reading:
 
     def narrow(self, narrow):
         field, _, value = narrow.partition(":")
-        field = field.removesuffix("_exact")
+        excluded = field.startswith(("-", "NOT "))  # a Solr filter query's negation: -actor:"slug"
+        field = field.removeprefix("-").removeprefix("NOT ").strip().removesuffix("_exact")
         if field not in FILTER_FACETS or not value:
             raise SearchBackendError(f"The archive narrows by actor, city or source, not {narrow!r}.")
-        self.values[field] += (value.strip('"').replace('\\', ''),)
+        self.values[f"not_{field}" if excluded else field] += (value.strip('"').replace('\\', ''),)
+
+
+def _facet_condition(child):
+    return not isinstance(child, SearchNode) and child[0].split(FILTER_SEPARATOR)[0] in FILTER_FACETS
 
 
 def _content(value):
@@ -208,8 +226,20 @@ def _with_slugs(outcome):
 
 
 def _limit(facets, name):
+    """How many values of a facet were asked for: None for the top FACET_LIMIT, -1 (or more) for all."""
     options = facets.get(name) if isinstance(facets, dict) else None
-    return (options or {}).get("limit")
+    limit = (options or {}).get("limit")
+    return None if limit is None else int(limit)
+
+
+def _complete(facets):
+    """The facets whose every value was asked for (a limit below zero, or above what the engine lists)."""
+    return tuple(name for name in FILTER_FACETS if name in (facets or ())
+                 and (_limit(facets, name) or 0) not in range(0, engine.FACET_LIMIT + 1))
+
+
+def _listed(values, limit):
+    return values if limit is None or limit < 0 else values[:limit]
 
 
 class EngineSearch:
@@ -226,7 +256,7 @@ class EngineSearch:
         if unknown:
             raise SearchBackendError(f"The archive counts {', '.join(FACETS)}, not {', '.join(unknown)}.")
         ids = partial(facet_values.ids_of, params)  # looked up only when the result is not cached
-        outcome, hits = engine.window(params, ids, start_offset or 0, end_offset)
+        outcome, hits = engine.window(params, ids, start_offset or 0, end_offset, _complete(facets))
         suggestion = outcome.suggestion
         if spelling_query:  # the suggestion for another text than the query's (SearchQuerySet.spelling_suggestion)
             suggestion = engine.run(replace(params, q=spelling_query, page=1), ids).suggestion
@@ -237,7 +267,7 @@ class EngineSearch:
             # Keys are strings, as haystack's other backends give them; results are in rank order (no scores).
             "results": [result_class(*app_model, str(hit.id), 0.0) for hit in hits],
             "hits": outcome.count,
-            "facets": {"fields": {name: slugged[name][:_limit(facets, name)] for name in (facets or ())},
+            "facets": {"fields": {name: _listed(slugged[name], _limit(facets, name)) for name in (facets or ())},
                        "dates": {}, "queries": {}},
             "spelling_suggestion": suggestion or None,
             "outcome": outcome,

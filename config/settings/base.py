@@ -23,6 +23,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "hardening.middleware.ContentSecurityPolicy",
     "hardening.middleware.RequestLimits",
+    "front.middleware.ReadOnlyPages",
     "front.middleware.DropTrackingParameters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below WhiteNoise, which sends static files already compressed; above every middleware that reads or

@@ -1,15 +1,13 @@
 """The archive as `make serve` runs it (migrated, seeded, gunicorn) and a headless Chromium to read it."""
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
 
+from operations.local_server import free_port, wait_until_up
 from tests.isolation import isolated_archive
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,11 +16,6 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-gpu"]
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
 
 def manage(env, *args, stdin=None):
     return subprocess.run(
@@ -30,18 +23,6 @@ def manage(env, *args, stdin=None):
     )
 
 
-def wait_until_up(url, process, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer within {seconds} s")
 
 
 @pytest.fixture(scope="session")

@@ -18,11 +18,15 @@ PAGE_TYPES = [
     ("search", "/search/"),
     ("search-results", "/search/?q=%D9%83%D9%8A%D8%B1%D9%8A"),  # كيري: names read, a card, results, months
     ("search-statements", "/search/?type=statements&actor=john-kerry"),
+    ("search-excluded", "/search/?type=statements&not_actor=john-kerry"),  # a "not" chip, a struck value
+    ("search-facet", "/search/facets/actor/?type=statements"),  # a facet's own page
+    ("search-facet-match", "/search/facets/city/?match=%D8%AD%D9%84%D8%A8"),  # حلب
     ("article", "/articles/1/"),
     ("actors", "/actors/"),
     ("actor", "/actors/john-kerry/"),
     ("cities", "/cities/"),
     ("city", "/cities/aleppo/"),
+    ("compare", "/compare/?s=type%3Dstatements%26actor%3Dsergey-lavrov&s=q%3D%25D8%25AD%25D9%2584%25D8%25A8"),  # حلب
 ]
 PAGES = [(f"{name}-{language}", ("/en" if language == "en" else "") + path)
          for name, path in PAGE_TYPES for language in ("ar", "en")] + [("admin-login", "/admin/login/")]
@@ -54,6 +58,23 @@ def test_axe_finds_no_serious_or_critical_violation(served_archive, page, axe_so
     (ARTIFACTS / f"axe-{name}.json").write_text(json.dumps(violations, ensure_ascii=False, indent=1), encoding="utf-8")
     blocking = [v for v in violations if v["impact"] in BLOCKING]
     assert not blocking, json.dumps(blocking, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_axe_finds_no_serious_or_critical_violation_with_recent_searches_shown(served_archive, page, axe_source, language):
+    prefix = "/en" if language == "en" else ""
+    searches = ["q=%D9%83%D9%8A%D8%B1%D9%8A", "type=statements&actor=sergey-lavrov", "q=Kerry&city=aleppo"]  # كيري
+    for query in searches:  # kept in the browser by static/js/recent.js
+        page.goto(f"{served_archive}{prefix}/search/?{query}")
+    for name, path in (("home", "/"), ("search", f"/search/?{searches[-1]}")):
+        page.goto(f"{served_archive}{prefix}{path}")
+        assert page.locator(".recent-searches .recent-list a").count() == len(searches)
+        violations = axe_violations(page, axe_source)
+        ARTIFACTS.mkdir(exist_ok=True)
+        (ARTIFACTS / f"axe-recent-{name}-{language}.json").write_text(json.dumps(violations, ensure_ascii=False, indent=1),
+                                                                      encoding="utf-8")
+        blocking = [v for v in violations if v["impact"] in BLOCKING]
+        assert not blocking, json.dumps(blocking, ensure_ascii=False, indent=1)
 
 
 def test_the_arabic_reading_of_a_search_points_from_the_typed_word_to_the_name(served_archive, page):

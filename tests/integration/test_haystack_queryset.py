@@ -121,6 +121,39 @@ def test_a_facet_limit_and_a_preferred_spelling_are_honoured(archive):
     assert misspelled.spelling_suggestion("مفاوضاات") == misspelled.spelling_suggestion()
 
 
+def test_excluding_a_facet_value_returns_what_the_page_shows(client, archive):
+    expected = shown(page(client, "q=حلب&not_actor=john-kerry"))
+    assert expected["ids"] == [archive[0].pk]
+    for queryset in (articles("actor", "city", "source").filter(content="حلب").exclude(actor="john-kerry"),
+                     articles("actor", "city", "source").filter(content="حلب").narrow('-actor:"john-kerry"'),
+                     articles("actor", "city", "source").filter(content="حلب").exclude(actor__in=["john-kerry"])):
+        assert as_page(queryset) == expected
+
+
+def test_exclusions_combine_with_filters_as_on_the_page(client, archive):
+    queryset = (articles("actor", "city", "source").narrow('actor:"sergey-lavrov"').exclude(city="aleppo")
+                .exclude(source="test-agency").order_by("published"))
+    assert as_page(queryset) == shown(page(client, "actor=sergey-lavrov&not_city=aleppo&not_source=test-agency&sort=oldest"))
+    assert queryset.count() == 0
+    neither = articles("actor", "city", "source").exclude(SQ(actor="john-kerry") | SQ(actor="sergey-lavrov"))
+    assert {int(r.pk) for r in neither} == {archive[2].pk}
+    assert as_page(neither)["facets"]["actor"] == []
+
+
+def test_a_statement_search_excludes_as_the_page_does(client, archive):
+    statements = SearchQuerySet().models(Statement).facet("actor").facet("city").facet("source")
+    assert as_page(statements.exclude(actor="john-kerry")) == shown(page(client, "type=statements&not_actor=john-kerry"))
+    assert as_page(statements.exclude(actor="john-kerry"))["count"] == 1
+    assert as_page(statements.exclude(actor="sergey-lavrov")) == shown(page(client, "type=statements&not_actor=sergey-lavrov"))
+    assert statements.exclude(actor="sergey-lavrov").count() == 0
+
+
+def test_facet_limit_minus_one_gives_every_value(archive):
+    everything = articles().facet("actor", limit=-1).facet_counts()["fields"]["actor"]
+    assert everything == [("sergey-lavrov", 2), ("john-kerry", 2)]
+    assert articles().facet("actor", limit=100).facet_counts()["fields"]["actor"] == everything
+
+
 def test_exact_keeps_names_to_the_spelling_typed(client, archive):
     queryset = articles().filter(content=Exact("لافروف"))
     assert [int(r.pk) for r in queryset] == [result["id"] for result in page(client, "q=لافروف&exact=1")["results"]]
@@ -144,6 +177,9 @@ def test_a_slice_off_the_page_grid_is_the_same_order(archive):
     lambda: articles().filter(published__range=(date(2016, 5, 1), date(2016, 5, 9))),
     lambda: articles().values("published"),
     lambda: articles().more_like_this(Article.objects.first()),
+    lambda: articles().exclude(actor="john-kerry", city="aleppo"),  # not (both): neither exclusion says it
+    lambda: articles().exclude(SQ(actor="john-kerry") | SQ(content="حلب")),
+    lambda: articles().exclude(SQ(actor="john-kerry") & SQ(published__gte=date(2016, 5, 9))),
 ])
 def test_what_the_archive_cannot_do_is_refused_not_ignored(archive, make):
     with pytest.raises(SearchBackendError):

@@ -90,7 +90,10 @@ def test_hostile_input_gets_a_clear_answer(hostile, anonymous, path, params, all
     assert response.status_code in allowed, (response.status_code, response.content[:300])
     body = b"".join(response.streaming_content if response.streaming else [response.content]).decode("utf-8", "replace")
     assert "Traceback" not in body and 'File "' not in body
-    if response.status_code == 400:
+    if response.status_code == 400 and params.get("format") == "json":  # a JSON client's error is JSON (docs/api.md)
+        assert response["Content-Type"] == "application/problem+json"
+        assert response.json()["detail"] != "We did not understand this request.", "a 400 says what was wrong"
+    elif response.status_code == 400:
         assert response["Content-Type"].startswith("text/html")
         assert 'class="error-message"' in body and "لم نفهم هذا الطلب" not in body, "a 400 says what was wrong"
     if response["Content-Type"].startswith(("text/html", "application/atom")):  # CSV and JSON carry data as data

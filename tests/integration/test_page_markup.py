@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 ARABIC = re.compile("[\u0600-\u06ff]")
 KERRY_AR = "/search/?q=%D9%83%D9%8A%D8%B1%D9%8A"  # كيري
 CEASEFIRE_STATEMENTS = "/search/?q=%D9%88%D9%82%D9%81&type=statements"  # وقف: more than one page
+COMPARE = "/compare/?s=type%3Dstatements%26actor%3Dsergey-lavrov&s=q%3D%25D8%25AD%25D9%2584%25D8%25A8"  # Lavrov, حلب
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -71,7 +72,7 @@ def indexed(seeded, search_index):
 
 ENGLISH_PAGES = ["/en/", "/en/articles/1/", "/en/articles/2/", "/en/actors/", "/en/actors/john-kerry/", "/en/cities/",
                  "/en/cities/aleppo/", f"/en{KERRY_AR}", "/en/search/?type=statements&actor=john-kerry",
-                 f"/en{CEASEFIRE_STATEMENTS}"]
+                 f"/en{CEASEFIRE_STATEMENTS}", f"/en{COMPARE}"]
 
 
 @pytest.mark.parametrize("path", ENGLISH_PAGES)
@@ -186,7 +187,7 @@ def test_the_admin_sign_in_page_has_a_heading(client, db):
     assert re.search(r"<h1>[^<]+</h1>", html)
 
 
-@pytest.mark.parametrize("path", ["/actors/john-kerry/", "/en/cities/aleppo/", "/search/?type=statements"])
+@pytest.mark.parametrize("path", ["/actors/john-kerry/", "/en/cities/aleppo/", "/search/?type=statements", COMPARE])
 def test_month_chart_links_are_not_inside_an_image(client, indexed, path):
     html = page(client, path)
     bars = [(attrs, roles) for attrs, roles in outline(html).links if "chart-bar" in attrs.get("class", "")]

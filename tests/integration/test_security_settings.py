@@ -167,3 +167,13 @@ def test_an_operator_lifts_a_lockout_at_once(editor, settings):
     assert attempt(client, "editor", password="a long editor password").status_code == 429
     call_command("unlock_logins", "editor", stdout=open("/dev/null", "w"))
     assert attempt(client, "editor", password="a long editor password").status_code == 302
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch", "options", "trace"])
+def test_public_pages_are_read_only_and_say_so(db, method):
+    client = Client(raise_request_exception=False)
+    for path in ("/search/?q=كيري", "/en/actors/", "/api/openapi.json", "/healthz"):
+        response = client.generic(method.upper(), path)
+        assert response.status_code == 405, (method, path)
+        assert response["Allow"] == "GET, HEAD"
+    assert Client().head("/en/actors/").status_code == 200
