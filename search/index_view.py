@@ -219,7 +219,7 @@ def write_segment_files(ix):
     folder = ix.storage.folder
     for segment in ix._segments():
         path = postings.path_of(folder, segment.segment_id())
-        if os.path.exists(path):
+        if postings.read(path) is not None:  # written already (a file of an older layout is written again)
             continue
         reader = SegmentReader(ix.storage, ix.schema, segment)
         try:

@@ -12,13 +12,14 @@ import os
 import numpy as np
 
 EMPTY = np.zeros(0, dtype=np.int64)
-MAGIC = b"ARCHPOS1"
+MAGIC = b"ARCHPOS2"
 SUFFIX = ".positions"
 # What the file holds, in order: the segment's sequences (search.sequences), then the postings
 # of the stems as written (primary) and of their clitic readings (glued).
+# Positions within a segment fit 32 bits (a segment holds some 20,000 documents, millions of stems).
 LAYOUT = (("tokens", np.uint32), ("ptr", np.int64), ("extra_pos", np.int64), ("extra_hash", np.uint32),
-          ("primary_keys", np.uint32), ("primary_bounds", np.int64), ("primary_positions", np.int64),
-          ("glued_keys", np.uint32), ("glued_bounds", np.int64), ("glued_positions", np.int64))
+          ("primary_keys", np.uint32), ("primary_bounds", np.int64), ("primary_positions", np.uint32),
+          ("glued_keys", np.uint32), ("glued_bounds", np.int64), ("glued_positions", np.uint32))
 
 
 class Postings:
@@ -44,8 +45,9 @@ class Postings:
         return 0, 0
 
     def of(self, hashed):
+        """The positions of one stem, ascending (as int64: callers subtract from them)."""
         low, high = self._range(hashed)
-        return np.asarray(self.positions[low:high]) if high > low else EMPTY
+        return self.positions[low:high].astype(np.int64) if high > low else EMPTY
 
     def count(self, hashed):
         low, high = self._range(hashed)

@@ -76,3 +76,19 @@ def test_an_archive_whose_every_article_was_deleted_searches_empty(client, truce
     response = client.get("/search/?q=هدنة&format=json")
     assert response.status_code == 200 and response.json()["count"] == 0
     assert client.get("/search/").status_code == 200
+
+
+def test_every_segment_gets_its_positions_file_and_an_outdated_one_is_written_again(client, truce_articles, search_index):
+    from pathlib import Path
+
+    from search.indexing import backend
+
+    folder = Path(backend().index.storage.folder)
+    files = sorted(folder.glob("MAIN_*.positions"))
+    segments = {segment.segment_id() for segment in backend().index.refresh()._segments()}
+    assert {f.name.removesuffix(".positions") for f in files} == segments
+    files[0].write_bytes(b"ARCHPOS1" + bytes(80))  # a file an older version wrote
+    Article.objects.create(title="هدنة أخرى", body="بيان آخر عن الهدنة.", published=date(2016, 8, 1))
+    search_index()
+    assert all(f.read_bytes()[:8] == b"ARCHPOS2" for f in folder.glob("MAIN_*.positions"))
+    assert found(client, "q=هدنة") == {a.pk for a in truce_articles} | {Article.objects.latest("pk").pk}

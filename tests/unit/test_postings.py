@@ -62,3 +62,4 @@ def test_a_missing_or_foreign_file_is_no_postings(tmp_path):
     assert postings.read(str(tmp_path / "empty.positions")) is None
     (tmp_path / "other.positions").write_bytes(b"something else entirely")
     assert postings.read(str(tmp_path / "other.positions")) is None
+
