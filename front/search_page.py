@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from search.engine import FACET_LIMIT
+from search.engine import FACET_LIMIT, PAGE_SIZE
 from search.lru import LRUCache
 from search.params import FACETS, month_bounds
 
@@ -148,7 +148,7 @@ def page_context(params, found):
         "formats": {"json": params.changed(page=params.page, format="json").url(search_path()),
                     **{f: params.changed(format=f).url(search_path()) for f in ("csv", "atom")}},
         "suggestion_url": params.changed(q=found.suggestion).url(search_path()) if found.suggestion else None,
-        "first": (params.page - 1) * 20 + 1,
+        "first": (params.page - 1) * PAGE_SIZE + 1,
         **names_context(params, found),
     }
 

@@ -23,6 +23,7 @@ from .columns import NO_VALUE
 from .distinct import distinct_count, distinct_docs, distinct_values
 from .index_view import current_view, forget_view
 from .lru import LRUCache
+from .params import COUNTED
 from .query import describe, terms
 
 PAGE_SIZE = 20
@@ -32,7 +33,7 @@ ORDER_CACHE_SIZE = 4
 BM25_K1, BM25_B = 1.2, 0.75
 SCOPE_SHARE = 8  # filters leaving at most 1/8 of the documents: match words in those alone
 RARE_SHARE = 64  # a word in at most 1/64 of the documents: found through its postings
-EMPTY_FACETS = {"actor": [], "city": [], "source": [], "month": []}
+EMPTY_FACETS = {facet: [] for facet in COUNTED}
 
 
 @dataclass

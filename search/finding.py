@@ -14,8 +14,8 @@ from haystack.query import SQ, SearchQuerySet
 from archive.models import Article, Statement
 
 from .engine import PAGE_SIZE, Hit
+from .params import COUNTED
 
-FACETS = ("actor", "city", "source", "month")
 ORDER = {"newest": "-published", "oldest": "published", "relevance": "-score"}
 
 
@@ -65,7 +65,7 @@ def queryset(params, facets=None):
         query.add_filter(SQ(published__lte=params.date_to))
     if params.sort:  # otherwise the backend's default: by relevance when there are words, else newest
         query.add_order_by(ORDER[params.sort])
-    for facet, options in (facets or {facet: {} for facet in FACETS}).items():
+    for facet, options in (facets or {facet: {} for facet in COUNTED}).items():
         query.add_field_facet(facet, **options)
     return found
 
@@ -80,7 +80,7 @@ def find(params):
     outcome = found.query.outcome
     return Found(
         count=count, page=params.page, hits=[_hit(result) for result in results],
-        facets={facet: list(facets.get(facet, [])) for facet in FACETS},
+        facets={facet: list(facets.get(facet, [])) for facet in COUNTED},
         suggestion=found.spelling_suggestion() or "",
         **(_engine_reading(outcome) if outcome is not None else {}),
     )

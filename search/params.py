@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlencode
 
-FACETS = ("actor", "city", "source")
+FACETS = ("actor", "city", "source")  # the facets a URL filters by
+COUNTED = FACETS + ("month",)  # the facets a search counts
 EXCLUDED = tuple(f"not_{facet}" for facet in FACETS)  # the parameters that exclude a facet's values
 TYPES = ("articles", "statements")
 SORTS = ("relevance", "newest", "oldest")

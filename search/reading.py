@@ -36,10 +36,9 @@ from haystack.inputs import BaseInput, Exact
 from haystack.models import SearchResult
 
 from . import engine, facet_values
-from .params import EXCLUDED, SearchParams
+from .params import COUNTED, EXCLUDED, SearchParams
+from .params import FACETS as FILTER_FACETS
 
-FACETS = ("actor", "city", "source", "month")
-FILTER_FACETS = ("actor", "city", "source")
 KEY_FIELDS = {"pk", "id", "django_ct", "django_id", "score"}  # what a result knows without its row
 CONTENT_FIELDS = ("content", "text")
 ORDERS = {"-published": "newest", "published": "oldest", "-score": "relevance", "score": "relevance"}
@@ -252,9 +251,9 @@ class EngineSearch:
         # values() and values_list() ask for fields (through the query's `fields` or the call's)
         if set(kwargs.get("fields") or ()) - KEY_FIELDS:
             raise SearchBackendError("The archive's index stores no fields: results load their rows.")
-        unknown = sorted(set(facets or ()) - set(FACETS))
+        unknown = sorted(set(facets or ()) - set(COUNTED))
         if unknown:
-            raise SearchBackendError(f"The archive counts {', '.join(FACETS)}, not {', '.join(unknown)}.")
+            raise SearchBackendError(f"The archive counts {', '.join(COUNTED)}, not {', '.join(unknown)}.")
         ids = partial(facet_values.ids_of, params)  # looked up only when the result is not cached
         outcome, hits = engine.window(params, ids, start_offset or 0, end_offset, _complete(facets))
         suggestion = outcome.suggestion
