@@ -1,9 +1,7 @@
 """The comparison of searches over time: parse the URL, count each search by month, render the requested format."""
 import json
-from urllib.parse import parse_qsl
 
 from django.core.exceptions import BadRequest
-from django.core.handlers.wsgi import get_str_from_wsgi
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
@@ -11,6 +9,7 @@ from search.params import InvalidSearch
 
 from .compare import parse_comparison
 from .compare_page import comparison_csv, comparison_json, compared, page_context
+from .naming import given_pairs
 
 
 def compare(request):
@@ -18,7 +17,7 @@ def compare(request):
         comparison = parse_comparison(dict(request.GET.lists()))
     except InvalidSearch as error:
         raise BadRequest(str(error)) from error
-    if parse_qsl(get_str_from_wsgi(request.META, "QUERY_STRING", ""), keep_blank_values=True) != comparison.pairs():
+    if given_pairs(request) != comparison.pairs():
         return redirect(comparison.url(request.path), permanent=True)
     searches, months = compared(comparison)
     if comparison.format == "json":

@@ -1,9 +1,10 @@
 """Middleware: the public pages only read (other methods: 405), and tracking parameters (utm_*, fbclid, ...) are dropped."""
 import re
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
-from django.core.handlers.wsgi import get_str_from_wsgi
 from django.http import HttpResponseNotAllowed, HttpResponsePermanentRedirect
+
+from .naming import given_pairs
 
 # Added by social networks, mail and ad platforms to any link they carry; never part of a page's state.
 TRACKING = re.compile(r"^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|igshid|mc_cid|mc_eid|_ga)$", re.I)
@@ -21,7 +22,7 @@ class DropTrackingParameters:
 
     def __call__(self, request):
         if request.method in ("GET", "HEAD"):
-            pairs = parse_qsl(get_str_from_wsgi(request.META, "QUERY_STRING", ""), keep_blank_values=True)
+            pairs = given_pairs(request)
             kept = [(name, value) for name, value in pairs if not TRACKING.match(name)]
             if len(kept) < len(pairs):
                 return HttpResponsePermanentRedirect(request.path + (f"?{urlencode(kept)}" if kept else ""))

@@ -1,11 +1,19 @@
 """Names and paths in the interface's language: English names where the archive has them, /en/ paths."""
+from urllib.parse import parse_qsl
+
 from django.conf import settings
+from django.core.handlers.wsgi import get_str_from_wsgi
 from django.urls import get_script_prefix, reverse
 from django.utils.translation import get_language
 
 from archive.models import Person, Place, Source
 
 REF_MODELS = {"speaker": Person, "actors": Person, "place": Place, "cities": Place, "source": Source}
+
+
+def given_pairs(request):
+    """The request's parameters as written, in order, blanks kept: what a canonical URL is compared with."""
+    return parse_qsl(get_str_from_wsgi(request.META, "QUERY_STRING", ""), keep_blank_values=True)
 
 
 def english():

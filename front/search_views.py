@@ -1,8 +1,5 @@
 """The search page and its exports: parse the URL, run the search, render the requested format."""
-from urllib.parse import parse_qsl
-
 from django.core.exceptions import BadRequest
-from django.core.handlers.wsgi import get_str_from_wsgi
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
@@ -14,6 +11,7 @@ from . import exports
 from .api import asks_json, problem_response
 from .facet_page import facet_listing, listing_context, listing_json
 from .names import suggestion_json
+from .naming import given_pairs
 from .search_page import facet_page_pairs, facet_page_url, page_html, page_json
 
 SUGGEST_MAX_LENGTH = 100
@@ -24,7 +22,7 @@ def search(request):
         params = parse(dict(request.GET.lists()))
     except InvalidSearch as error:
         raise BadRequest(str(error)) from error
-    if parse_qsl(get_str_from_wsgi(request.META, "QUERY_STRING", ""), keep_blank_values=True) != params.pairs():
+    if given_pairs(request) != params.pairs():
         return redirect(params.url(request.path), permanent=True)
     if params.format == "csv":
         return exports.csv_response(request, params)
@@ -58,7 +56,7 @@ def facet_list(request, facet):
     except InvalidSearch as error:
         raise BadRequest(str(error)) from error
     canonical = facet_page_pairs(params, match, params.format)
-    if parse_qsl(get_str_from_wsgi(request.META, "QUERY_STRING", ""), keep_blank_values=True) != canonical:
+    if given_pairs(request) != canonical:
         return redirect(facet_page_url(params, facet, match, params.format), permanent=True)
     listing = facet_listing(params, facet, match)
     if params.format == "json":

@@ -49,8 +49,11 @@ def choose(sizes, live, budget, fan_in):
 def policy(budget, fan_in):
     """A Whoosh merge policy (writer.commit(mergetype=...)) that merges what `choose` picks."""
 
+    def picks(segments):
+        return choose([s.doc_count_all() for s in segments], [s.doc_count() for s in segments], budget, fan_in)
+
     def merge(writer, segments):
-        picked = set(choose([s.doc_count_all() for s in segments], [s.doc_count() for s in segments], budget, fan_in))
+        picked = set(picks(segments))
         for i in sorted(picked):
             if segments[i].doc_count() == 0:
                 continue  # dropped, not merged: an empty merge would leave an empty segment behind
@@ -59,8 +62,7 @@ def policy(budget, fan_in):
             reader.close()
         return [segment for i, segment in enumerate(segments) if i not in picked]
 
-    merge.picks = lambda segments: choose([s.doc_count_all() for s in segments],
-                                          [s.doc_count() for s in segments], budget, fan_in)
+    merge.picks = picks
     return merge
 
 

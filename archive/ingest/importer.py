@@ -133,6 +133,19 @@ def gazetteer():
     return Gazetteer.from_dicts(*gazetteer_dicts())
 
 
+@dataclass
+class GazetteerSources:
+    """What the run's gazetteer is built from: the dicts read from the database, and what the run added."""
+
+    people: list
+    places: list
+    read_at: float  # time.monotonic() of the database read
+    place_names: object = None  # the place index a gazetteer built from these places (places never change)
+
+    def __post_init__(self):
+        self.by_key = {person["key"]: person for person in self.people}
+
+
 def person_dict(person):
     """A person the importer just created, as gazetteer_dicts would read it: one alias, no offices."""
     return {"key": person.slug, "name": person.name, "name_en": person.name_en, "kind": person.kind,
@@ -217,8 +230,7 @@ class Importer:
     def __init__(self, extract_statements=True):
         self.extract_statements = extract_statements
         self._gazetteer = None
-        # the gazetteer's sources: (people, places, place index, monotonic time read, people by key)
-        self._dicts = None
+        self._dicts = None  # GazetteerSources of the current gazetteer
         self._known = None  # normalized names and aliases -> person id, for unknown speakers met again
         self._sources = {}  # a record's source value -> its row, read once per run
         self._generation = 0  # counts the gazetteers built; a proposal read with an older one is read again
@@ -292,12 +304,11 @@ class Importer:
         again every GAZETTEER_READ_SECONDS.
         """
         if self._gazetteer is None:
-            if self._dicts is None or time.monotonic() - self._dicts[3] > GAZETTEER_READ_SECONDS:
-                people, places = gazetteer_dicts()
-                self._dicts = (people, places, None, time.monotonic(), {p["key"]: p for p in people})
-            people, places, place_names, read, by_key = self._dicts
-            self._gazetteer = Gazetteer.from_dicts(people, places, place_names)
-            self._dicts = (people, places, self._gazetteer.place_names, read, by_key)
+            if self._dicts is None or time.monotonic() - self._dicts.read_at > GAZETTEER_READ_SECONDS:
+                self._dicts = GazetteerSources(*gazetteer_dicts(), read_at=time.monotonic())
+            sources = self._dicts
+            self._gazetteer = Gazetteer.from_dicts(sources.people, sources.places, sources.place_names)
+            sources.place_names = self._gazetteer.place_names
             self._generation += 1
         return self._gazetteer
 
@@ -376,7 +387,7 @@ class Importer:
 
     def _learn_alias(self, person, alias):
         """A proposed alias is one the gazetteer reads (as it would from the database) when next built."""
-        known = self._dicts[4].get(person.slug) if self._dicts is not None else None
+        known = self._dicts.by_key.get(person.slug) if self._dicts is not None else None
         if known is not None:
             known["aliases"].append(alias)
 
@@ -397,8 +408,9 @@ class Importer:
         person.aliases.create(name=name)
         self._remember(person.pk, person.name, person.kind, person.role)
         if self._dicts is not None:
-            self._dicts[0].append(person_dict(person))
-            self._dicts[4][person.slug] = self._dicts[0][-1]
+            learnt = person_dict(person)
+            self._dicts.people.append(learnt)
+            self._dicts.by_key[person.slug] = learnt
         person._just_created = True
         return person
 
