@@ -104,7 +104,10 @@ class Saved:
 
 
 def unique_slug(model, name, fallback):
-    base = slugify(name.translate(ARABIC_TO_LATIN))[:80] or fallback
+    """A slug for a new row that fits its column with room for a "-N" suffix (PostgreSQL refuses
+    a longer one; SQLite would store it silently)."""
+    room = model._meta.get_field("slug").max_length - 6
+    base = slugify(name.translate(ARABIC_TO_LATIN))[:room].strip("-") or fallback
     slug, number = base, 2
     while model.objects.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
@@ -395,13 +398,13 @@ class Importer:
         """The archive's actor for an unknown speaker: the one already saved under that name, or a new
         unreviewed one, so "وزير الخارجية التركي" is one role person however many articles quote it."""
         kind = PERSON_KINDS.get(getattr(new, "kind", "person"), Person.Kind.PERSON)
-        name = written_name(new.name or "")
+        name = written_name(new.name or "")[:200]  # the column's length; longer is a run-on cue
         if not name_key(name):
             return None  # nothing to call them by: their statements are not proposed
         existing = self._existing_person(name, kind)
         if existing is not None:
             return existing
-        role = name if kind == Person.Kind.ROLE else written_name(new.role or "")
+        role = name if kind == Person.Kind.ROLE else written_name(new.role or "")[:200]
         person = Person.objects.create(
             name=name, slug=unique_slug(Person, name, kind), kind=kind, role=role, reviewed=False,
         )

@@ -80,3 +80,15 @@ def test_seeded_and_typed_statements_carry_no_machine_confidence(seeded):
     assert Statement.objects.exists()
     assert not Statement.objects.exclude(confidence=None).exists()
     assert not Statement.objects.exclude(attribution="").exists()
+
+
+def test_a_long_office_is_saved_with_a_slug_that_fits_its_column(db):
+    office = "المتحدث الرسمي باسم وزارة الخارجية والمغتربين في الحكومة السورية المؤقتة المعارضة"
+    other = office + " السابق"  # the same first 44 letters: the second slug takes a suffix
+    first = Importer().person_for(NewSpeaker(office, office, "role"))
+    second = Importer().person_for(NewSpeaker(other, other, "role"))
+    limit = Person._meta.get_field("slug").max_length
+    assert first.pk != second.pk and first.slug != second.slug
+    for person in (first, second):
+        person.refresh_from_db()  # PostgreSQL refuses a longer slug; SQLite would keep it silently
+        assert 0 < len(person.slug) <= limit and person.name in (office, other)
