@@ -26,9 +26,9 @@ def _chunks(ids):
     return (ids[n:n + CHUNK] for n in range(0, len(ids), CHUNK))
 
 
-def _rows(queryset):
+def _rows(queryset, *also):
     """Statement rows as the rule reads them: the day is when it was said, else the article's date."""
-    return queryset.annotate(day=Coalesce("said_on", "article__published")).order_by().values(*FIELDS)
+    return queryset.annotate(day=Coalesce("said_on", "article__published")).order_by().values(*FIELDS, *also)
 
 
 def _groupable():
@@ -36,30 +36,49 @@ def _groupable():
     return Statement.objects.exclude(grouped_by_editor=True, report_group__isnull=True)
 
 
-def _candidates(speaker, days):
-    """The speaker's groupable statements whose day lies within the window of one of these days.
+def _spans(days, width):
+    """The days as merged [low, high] windows of `width` either side, earliest first."""
+    spans = []
+    for day in sorted(d for d in days if d is not None):
+        if spans and day - width <= spans[-1][1]:
+            spans[-1][1] = day + width
+        else:
+            spans.append([day - width, day + width])
+    return spans
 
-    Read through the articles published in those windows (an index range, then the (article,
-    speaker) index) rather than the speaker's every statement. A statement dated in its text
+
+def _within(value, spans, late=timedelta(0)):
+    return any(low <= value <= high + late for low, high in spans)
+
+
+def _candidates(days_by_speaker):
+    """Each speaker's groupable statements whose day lies within the window of one of its days.
+
+    Read in one query for the whole batch, through the articles published in those windows (an
+    index range, then the (article, speaker) index) rather than the speakers' every statement;
+    each row is then kept only for its own speaker's windows. A statement dated in its text
     counts if its article came out within LATE_DAYS: a later article recalls it, it does not
     report it (regroup_all still compares them).
     """
     window, late = timedelta(days=WINDOW_DAYS), timedelta(days=LATE_DAYS)
-    spans = []
-    for day in sorted(d for d in days if d is not None):
-        if spans and day - window <= spans[-1][1]:
-            spans[-1][1] = day + window
-        else:
-            spans.append([day - window, day + window])
+    spans = {speaker: _spans(days, window) for speaker, days in days_by_speaker.items()}
+    every = _spans([d for days in days_by_speaker.values() for d in days if d is not None], window)
     near, published = Q(pk__in=[]), Q(pk__in=[])
-    for low, high in spans:
+    for low, high in every:
         near |= Q(day__range=(low, high))
         published |= Q(published__range=(low, high + late))
-    if None in days:  # two undated reports may be one statement
+    if any(None in days for days in days_by_speaker.values()):  # two undated reports may be one statement
         near |= Q(day__isnull=True)
         published |= Q(published__isnull=True)
     articles = Article.objects.filter(published).values("pk")
-    return _rows(_groupable().filter(speaker_id=speaker, article_id__in=articles)).filter(near)
+    found = _rows(_groupable().filter(speaker_id__in=list(days_by_speaker), article_id__in=articles),
+                  "article__published").filter(near)
+    for row in found.iterator():
+        own, day, out = spans[row["speaker_id"]], row["day"], row.pop("article__published")
+        undated = None in days_by_speaker[row["speaker_id"]]
+        if (day is None and undated) or (day is not None and _within(day, own)):
+            if (out is None and undated) or (out is not None and _within(out, own, late)):
+                yield row
 
 
 def _choose(component, rows, taken):
@@ -151,8 +170,7 @@ def regroup(statement_ids):
         days = defaultdict(set)
         for row in targets.values():
             days[row["speaker_id"]].add(row["day"])
-        for speaker, speaker_days in days.items():
-            rows.update((r["pk"], r) for r in _candidates(speaker, speaker_days).iterator())
+        rows.update((r["pk"], r) for r in _candidates(days))
         # their present group-mates, so that a statement whose words changed can leave them
         mates = {r["report_group_id"] for r in targets.values()} - {None}
         for chunk in _chunks(mates):

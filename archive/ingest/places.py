@@ -1,6 +1,7 @@
 """Finding gazetteer names in a tokenized body (clitic-aware phrase matching) and the places it mentions."""
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from arabic import FUNCTION_WORDS, chain, normalize
 from arabic.letters import ARTICLE, LAM_ARTICLE_RUNS, PROCLITICS as CLITIC_RUNS
@@ -15,8 +16,13 @@ _WHERE_WORDS = frozenset(normalize(w) for w in "في من خلال الى إلى
 _VISIT_WORDS = frozenset(normalize(w) for w in "زيارة زيارته زيارتها جولة جولته جولتها".split())
 
 
+@lru_cache(maxsize=1 << 17)
 def phrase_tokens(text):
-    """The normalized word tokens of a name, as the body's tokens will read."""
+    """The normalized word tokens of a name, as the body's tokens will read.
+
+    Remembered: an import rebuilds its gazetteer whenever an article names someone new, and
+    reads the same thousands of names each time.
+    """
     return tuple(t.text for t in chain.words(text))
 
 
@@ -50,19 +56,8 @@ class PhraseIndex:
         """Add a name given as its normalized words."""
         if not words:
             return
-        for form, prefix in self._first_forms(words[0]).items():
+        for form, prefix in _first_forms(words[0], self.bare_article):
             self._first.setdefault(form, []).append((words, key, weak, prefix))
-
-    def _first_forms(self, word):
-        """Spelling of a name's first word with each proclitic -> that proclitic."""
-        forms = {p + word: p for p in PROCLITICS}
-        if word.startswith(ARTICLE) and len(word) > 3:
-            rest = word[len(ARTICLE):]
-            # ل + ال is written لل (للأسد = ل + الأسد): the proclitics are the run less the article (ولل: ول)
-            forms.update((p + rest, p[:-1]) for p in LAM_ARTICLE_RUNS)
-            if self.bare_article and len(rest) >= 4:
-                forms.update((p + rest, p) for p in PROCLITICS if p + rest not in forms)
-        return forms
 
     def find(self, tokens, body):
         """Longest non-overlapping matches, left to right, as a list of Match."""
@@ -83,6 +78,19 @@ class PhraseIndex:
             else:
                 i += 1
         return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _first_forms(word, bare_article):
+    """(spelling, proclitic) of a name's first word with each proclitic it may carry."""
+    forms = {p + word: p for p in PROCLITICS}
+    if word.startswith(ARTICLE) and len(word) > 3:
+        rest = word[len(ARTICLE):]
+        # ل + ال is written لل (للأسد = ل + الأسد): the proclitics are the run less the article (ولل: ول)
+        forms.update((p + rest, p[:-1]) for p in LAM_ARTICLE_RUNS)
+        if bare_article and len(rest) >= 4:
+            forms.update((p + rest, p) for p in PROCLITICS if p + rest not in forms)
+    return tuple(forms.items())
 
 
 def _joined(tokens, body, i, j):

@@ -22,13 +22,14 @@ def word_key(word):
     return word[:1] + "".join(ch for ch in word[1:] if ch not in _VOWELS)
 
 
+@lru_cache(maxsize=1 << 16)
 def name_keys(words):
-    """Keys of a name's normalized words as written, and as written with each particle joined."""
+    """Keys of a name's normalized words (a tuple) as written, and as written with each particle joined."""
     forms = [tuple(words)]
     for n, w in enumerate(words[:-1]):
         if w in _PARTICLES:
             forms.append(tuple(words[:n]) + (w + words[n + 1],) + tuple(words[n + 2:]))
-    return [tuple(word_key(w) for w in form) for form in forms if _long_enough(form)]
+    return tuple(tuple(word_key(w) for w in form) for form in forms if _long_enough(form))
 
 
 def _long_enough(words):
