@@ -5,9 +5,12 @@ from dataclasses import dataclass
 
 from arabic import normalize
 
+from arabic import chain
+from arabic.letters import ARTICLE
+
 from .offices import office_of, role_stems
 from .places import PhraseIndex, phrase_tokens
-from .spelling import name_keys
+from .spelling import name_keys, word_key
 
 _GOVERNMENT_WORDS = frozenset(normalize(w) for w in "حكومة الحكومة إدارة الإدارة".split())
 
@@ -36,7 +39,8 @@ class Gazetteer:
                 owners.setdefault(phrase_tokens(alias), set()).add(p["key"])
             for pos in p.get("positions", ()):
                 offices.append(office_of(p["key"], pos["title"], pos.get("start"), pos.get("end")))
-            if p.get("kind") == "organisation" and set(phrase_tokens(p["name"])) & _GOVERNMENT_WORDS:
+            if (p.get("kind") == "organisation" and p.get("affiliation")
+                    and set(phrase_tokens(p["name"])) & _GOVERNMENT_WORDS):  # an unplaced government speaks for no place
                 governments.setdefault(normalize(p.get("affiliation", "")), p["key"])
         weak = {}
         for p in people:
@@ -82,6 +86,60 @@ class Gazetteer:
             return False
         forms += [set(o.stems) for o in held if o.valid_on(day)]
         return any(set(stems) <= f for f in forms if f)
+
+
+@dataclass(frozen=True)
+class NameStarts:
+    """Some people's names as the name indexes hold them, written and as spelling keys. A body
+    holding none of them whole (the first word with or without clitics before it, the others as
+    written) matches none of those names, nor any name they share a spelling or a short form with."""
+
+    names: tuple
+    keys: tuple
+
+    @classmethod
+    def of(cls, people):
+        names, keys = set(), set()
+        for p in people:
+            for tokens in [phrase_tokens(a) for a in _unique([p["name"], *p.get("aliases", ())])] + _short_forms(p):
+                if tokens:
+                    names.add(tuple(tokens))
+                    keys.update(key for key in name_keys(tuple(tokens)) if key)
+        return cls(tuple(names), tuple(keys))
+
+    def begin_any(self, body_words):
+        """Whether a body's words (BodyWords) may hold one of these names."""
+        return (any(_holds(body_words.words, name) for name in self.names)
+                or any(_holds(body_words.keys, key) for key in self.keys))
+
+
+_CLITIC_LETTERS = 3  # the longest run the name indexes accept before a name's first word (ولل + أسد)
+
+
+def _holds(written, name):
+    """Whether words `written` may hold `name`: its later words as written, its first with clitics or not."""
+    return all(word in written for word in name[1:]) and any(_begins(word, name[0]) for word in written)
+
+
+def _begins(word, first):
+    """Whether `word` is `first` with up to a clitic run before it (لل standing for ل + ال)."""
+    if word.endswith(first) and len(word) - len(first) <= _CLITIC_LETTERS:
+        return True
+    rest = first[len(ARTICLE):]
+    return first.startswith(ARTICLE) and word.endswith(rest) and len(word) - len(rest) <= _CLITIC_LETTERS
+
+
+@dataclass(frozen=True)
+class BodyWords:
+    """A body's distinct words as the name indexes read them: tokens, and their spelling keys."""
+
+    words: frozenset
+    keys: frozenset
+
+    @classmethod
+    def of(cls, body):
+        words = frozenset(t.text for t in chain.words(body))
+        return cls(words, frozenset(word_key(w) for w in words))
 
 
 def _sounds(people, owners):

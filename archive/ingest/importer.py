@@ -9,7 +9,6 @@ import pickle
 import re
 import signal
 import tempfile
-import time
 from collections import deque
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,10 +26,12 @@ from archive.reports import regroup
 
 from .cleaning import clean
 from .dates import find_dates
-from .extraction import Gazetteer, extract
+from .extraction import extract
+from .gazetteer import BodyWords
 from .offices import role_stems
 from .places import phrase_tokens
 from .records import Rejection, check_body
+from .run_gazetteer import RunGazetteer
 
 ARABIC_TO_LATIN = str.maketrans({
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh",
@@ -52,9 +53,8 @@ class Rejected(ValueError):
     """A record the archive will not take; the message says why."""
 
 
-CHUNK = 8  # records a worker prepares per task
-GAZETTEER_READ_SECONDS = 30.0  # how often a long import reads the archive's people and places again
-AHEAD = 2  # tasks per worker waiting ahead of the saving: a new gazetteer makes them stale
+CHUNK = 2  # records a worker prepares per task: few, so little is read with a gazetteer soon outdated
+AHEAD = 2  # tasks per worker waiting ahead of the saving
 
 
 @dataclass
@@ -66,6 +66,7 @@ class Prepared:
     generation: int = 0
     found: object = None
     dates: object = None
+    words: object = None  # BodyWords: whether a later gazetteer would read the body otherwise
 
 
 def prepare(body, published, gazetteer=None, generation=0):
@@ -75,7 +76,7 @@ def prepare(body, published, gazetteer=None, generation=0):
     if problem or gazetteer is None:
         return Prepared(cleaned, problem, generation)
     return Prepared(cleaned, problem, generation, extract(cleaned.body, published, gazetteer),
-                    find_dates(cleaned.body, published))
+                    find_dates(cleaned.body, published), BodyWords.of(cleaned.body))
 
 
 _worker_gazetteer = (None, None)  # (generation, Gazetteer) in a worker process
@@ -112,47 +113,6 @@ def unique_slug(model, name, fallback):
     while model.objects.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1
     return slug
-
-
-def gazetteer_dicts():
-    """The archive's people and places as plain dicts (Gazetteer.from_dicts reads them)."""
-    people = [
-        {"key": p.slug, "name": p.name, "name_en": p.name_en, "kind": p.kind, "affiliation": p.affiliation,
-         "aliases": [a.name for a in p.aliases.all()],
-         "positions": [{"title": o.title, "title_en": o.title_en, "start": o.start and o.start.isoformat(),
-                        "end": o.end and o.end.isoformat()} for o in p.positions.all()]}
-        for p in Person.objects.prefetch_related("aliases", "positions")
-    ]
-    places = [
-        {"key": p.slug, "name": p.name, "name_en": p.name_en, "kind": p.kind, "country": p.country,
-         "aliases": [a.name for a in p.aliases.all()]}
-        for p in Place.objects.prefetch_related("aliases")
-    ]
-    return people, places
-
-
-def gazetteer():
-    """The archive's people and places as the extractor reads them."""
-    return Gazetteer.from_dicts(*gazetteer_dicts())
-
-
-@dataclass
-class GazetteerSources:
-    """What the run's gazetteer is built from: the dicts read from the database, and what the run added."""
-
-    people: list
-    places: list
-    read_at: float  # time.monotonic() of the database read
-    place_names: object = None  # the place index a gazetteer built from these places (places never change)
-
-    def __post_init__(self):
-        self.by_key = {person["key"]: person for person in self.people}
-
-
-def person_dict(person):
-    """A person the importer just created, as gazetteer_dicts would read it: one alias, no offices."""
-    return {"key": person.slug, "name": person.name, "name_en": person.name_en, "kind": person.kind,
-            "affiliation": person.affiliation, "aliases": [person.name], "positions": []}
 
 
 def find_source(value):
@@ -232,11 +192,9 @@ class Importer:
 
     def __init__(self, extract_statements=True):
         self.extract_statements = extract_statements
-        self._gazetteer = None
-        self._dicts = None  # GazetteerSources of the current gazetteer
+        self._names = RunGazetteer()
         self._known = None  # normalized names and aliases -> person id, for unknown speakers met again
         self._sources = {}  # a record's source value -> its row, read once per run
-        self._generation = 0  # counts the gazetteers built; a proposal read with an older one is read again
         self._shared = None  # (generation, path) of the gazetteer as worker processes load it
         self._ungrouped = None  # statements saved in the open batch, grouped at its end
 
@@ -291,29 +249,12 @@ class Importer:
     def _shared_gazetteer(self, folder):
         if not self.extract_statements:
             return 0, None
-        self.current_gazetteer()
-        if self._shared is None or self._shared[0] != self._generation:
-            path = Path(folder) / f"gazetteer-{self._generation}.pickle"
-            path.write_bytes(pickle.dumps(self._gazetteer, protocol=pickle.HIGHEST_PROTOCOL))
-            self._shared = (self._generation, str(path))
+        current = self._names.current()
+        if self._shared is None or self._shared[0] != self._names.generation:
+            path = Path(folder) / f"gazetteer-{self._names.generation}.pickle"
+            path.write_bytes(pickle.dumps(current, protocol=pickle.HIGHEST_PROTOCOL))
+            self._shared = (self._names.generation, str(path))
         return self._shared
-
-    def current_gazetteer(self):
-        """The gazetteer, built again when the run has learnt a name.
-
-        Built from the dicts read at the run's start plus the people it created since: reading
-        every person and place again for each new name cost most of an import of agency copy,
-        where one article in two or three names someone new. What editors add meanwhile is read
-        again every GAZETTEER_READ_SECONDS.
-        """
-        if self._gazetteer is None:
-            if self._dicts is None or time.monotonic() - self._dicts.read_at > GAZETTEER_READ_SECONDS:
-                self._dicts = GazetteerSources(*gazetteer_dicts(), read_at=time.monotonic())
-            sources = self._dicts
-            self._gazetteer = Gazetteer.from_dicts(sources.people, sources.places, sources.place_names)
-            sources.place_names = self._gazetteer.place_names
-            self._generation += 1
-        return self._gazetteer
 
     def save(self, body, title="", published=None, source="", url="", prepared=None):
         prepared = prepared or prepare(body, published)  # one by one: cleaning here, extraction below
@@ -337,10 +278,11 @@ class Importer:
 
     def propose(self, article, new=False, prepared=None):
         """Add the machine's proposals to an article: statements, speakers, places (all unreviewed)."""
-        gazetteer_now = self.current_gazetteer()
-        if prepared is not None and prepared.found is not None and prepared.generation == self._generation:
+        gazetteer_now = self._names.current()
+        if (prepared is not None and prepared.found is not None
+                and self._names.still_reads(prepared.generation, prepared.words)):
             found, dates = prepared.found, prepared.dates
-        else:  # one by one, or read with a gazetteer that has learnt a name since
+        else:  # one by one, or read with a gazetteer that has learnt a name the body may hold
             found = extract(article.body, article.published, gazetteer_now)
             dates = find_dates(article.body, article.published)
         people = {p.slug: p for p in Person.objects.filter(slug__in=found.people)}
@@ -354,7 +296,7 @@ class Importer:
             named |= created and person.kind == Person.Kind.PERSON
             people[new.ident()] = person
         for person, alias in propose_spellings(found.spellings, people):
-            self._learn_alias(person, alias)
+            self._names.learn_alias(person.slug, alias)
         places = {p.slug: p for p in Place.objects.filter(slug__in=found.places)}
         taken = [] if new else [(s.start, s.end) for s in article.statements.all()]
         statements = []
@@ -385,14 +327,8 @@ class Importer:
         if named:
             # the next article knows them by name; roles, institutions and sources are read from
             # the text again and found by person_for, so they need no new gazetteer
-            self._gazetteer = None
+            self._names.stale()
         return len(statements), created_people
-
-    def _learn_alias(self, person, alias):
-        """A proposed alias is one the gazetteer reads (as it would from the database) when next built."""
-        known = self._dicts.by_key.get(person.slug) if self._dicts is not None else None
-        if known is not None:
-            known["aliases"].append(alias)
 
     def person_for(self, new):
         """The archive's actor for an unknown speaker: the one already saved under that name, or a new
@@ -410,10 +346,7 @@ class Importer:
         )
         person.aliases.create(name=name)
         self._remember(person.pk, person.name, person.kind, person.role)
-        if self._dicts is not None:
-            learnt = person_dict(person)
-            self._dicts.people.append(learnt)
-            self._dicts.by_key[person.slug] = learnt
+        self._names.learn_person(person)
         person._just_created = True
         return person
 

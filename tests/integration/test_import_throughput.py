@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.db import transaction
 
 from archive.management.commands import import_articles
-from archive.models import Article
+from archive.models import Article, Person
 from search import indexing
 from search.models import IndexChange, record_articles
 
@@ -60,22 +60,30 @@ def test_every_imported_article_is_found_when_the_writer_applies_changes_during_
         assert search(client, word(number)) == [article.pk]
 
 
-def test_the_parallel_import_saves_what_the_one_by_one_import_saves(seeded, tmp_path):
+def saved(title_start):
+    """What an import saved of the articles whose titles start so: statements, speakers, people."""
+    return sorted((a.title, a.body, tuple((s.start, s.end, s.speaker.slug, s.speaker.name, s.said_on, s.place_id,
+                                           s.confidence, s.attribution) for s in a.statements.order_by("start")),
+                   tuple(sorted(a.people.values_list("slug", flat=True))))
+                  for a in Article.objects.filter(title__startswith=title_start))
+
+
+def imported_both_ways(tmp_path, rows, title_start):
+    """(one by one, in parallel, the names of the people the import created): the first import rolled back."""
     path = tmp_path / "batch.jsonl"
-    path.write_text("\n".join(json.dumps(article_row(n), ensure_ascii=False) for n in range(12)) + "\n")
-
-    def saved():
-        return sorted((a.title, a.body, tuple((s.start, s.end, s.speaker.slug, s.said_on, s.place_id)
-                                              for s in a.statements.order_by("start")),
-                       tuple(sorted(a.people.values_list("slug", flat=True))))
-                      for a in Article.objects.filter(title__startswith="وفد المعارضة"))
-
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
     with transaction.atomic():
         call_command("import_articles", str(path), "--workers", "1")
-        one_by_one = saved()
+        one_by_one = saved(title_start)
+        learnt = set(Person.objects.filter(reviewed=False).values_list("name", flat=True))
         transaction.set_rollback(True)
     call_command("import_articles", str(path), "--workers", "2")
-    assert saved() == one_by_one and len(one_by_one) == 12
+    return one_by_one, saved(title_start), learnt
+
+
+def test_the_parallel_import_saves_what_the_one_by_one_import_saves(seeded, tmp_path):
+    one_by_one, parallel, _ = imported_both_ways(tmp_path, [article_row(n) for n in range(12)], "وفد المعارضة")
+    assert parallel == one_by_one and len(one_by_one) == 12
 
 
 def test_an_editors_save_is_searchable_before_a_long_import_queue_is_applied(seeded, search_index, client, monkeypatch):
@@ -103,3 +111,31 @@ def test_the_backlog_is_applied_oldest_first_once_new_changes_are_taken(seeded, 
     assert first == [ids[-1], ids[-2]], "what arrived since the last round comes first, newest first"
     second = [change.article_id for change in indexing.pending_changes(3)]
     assert second == ids[:3], "then what waits, oldest first"
+
+
+FIRST = ["سامر", "وليد", "هشام", "رامي", "ناصر", "فادي", "مازن", "عادل", "كريم", "طارق", "جمال", "زياد"]
+LAST = ["الخطيب", "العمري", "الحلبي", "النجار", "الصباغ", "القاسم", "الزعبي", "الشامي", "الرفاعي", "البيطار",
+        "الحمصي", "الدباغ"]
+
+
+def reporting_row(number):
+    """Agency copy: every fourth article quotes a new analyst, the next two quote them again (by
+    surname, by name), the fourth quotes someone known; read ahead before the name is learnt."""
+    person, turn = divmod(number, 4)
+    first, last = FIRST[person % 12], LAST[person % 12]
+    said = [f"وقال المحلل السياسي {first} {last} لوكالة الأنباء إن «الجولة المقبلة لن تحمل جديدا»",
+            f"ورأى {last} في تصريح آخر أن «موسكو تملك مفاتيح الحل»",
+            f"وعاد {first} {last} ليقول إن «التهدئة في حلب هشة»",
+            "وقال وزير الخارجية الروسي سيرغي لافروف إن «الحوار مستمر»"][turn]
+    return {"title": f"تحليل من دمشق {word(number)}",
+            "body": f"{said} في الرقم {number}.\n\nوأضاف أن المفاوضات في جنيف متعثرة.",
+            "published": "2016-07-01", "source": "arab48"}
+
+
+def test_a_parallel_import_naming_new_people_saves_what_the_one_by_one_import_saves(seeded, tmp_path):
+    """Work prepared before a name was learnt is read again when the body may hold the name."""
+    rows = [reporting_row(n) for n in range(48)]
+    one_by_one, parallel, learnt = imported_both_ways(tmp_path, rows, "تحليل من دمشق")
+    assert {f"{FIRST[n]} {LAST[n]}" for n in range(12)} <= learnt, "every fourth article named someone new"
+    assert sum(1 for _, _, said, _ in one_by_one for s in said if s[3] in learnt) >= 36
+    assert parallel == one_by_one and len(one_by_one) == 48
