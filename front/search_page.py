@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from search.engine import FACET_LIMIT, PAGE_SIZE
 from search.lru import LRUCache
-from search.params import FACETS, month_bounds
+from search.params import FACETS, FacetLinks, month_bounds
 
 from .exports import json_links
 from .names import names_context
@@ -36,7 +36,7 @@ ALL_VALUES = {  # the link under a cut facet list to the facet's own page
 
 def facet_groups(params, facets, labels, count, totals=None):
     """Each facet's values with the links that include, exclude or remove them, its exclusions, its own page."""
-    groups = []
+    groups, links = [], FacetLinks(params, search_path())
     for facet in FACETS:
         active = set(getattr(params, facet))
         values = list(facets[facet])
@@ -46,12 +46,10 @@ def facet_groups(params, facets, labels, count, totals=None):
             values.insert(0, {"value": slug, "label": labels[facet].get(slug, slug), "count": count})
         for value in values:
             value["active"] = value["value"] in active
-            changed = params.removing(facet, value["value"]) if value["active"] else params.adding(facet, value["value"])
-            value["url"] = changed.url(search_path())
-            value["exclude_url"] = params.excluding(facet, value["value"]).url(search_path())
+            value["url"] = (links.removing if value["active"] else links.adding)(facet, value["value"])
+            value["exclude_url"] = links.excluding(facet, value["value"])
         # An excluded value has no result left, so no count: it is listed struck, with the link that takes it back.
-        excluded = [{"value": slug, "label": labels[facet].get(slug, slug),
-                     "url": params.removing(f"not_{facet}", slug).url(search_path())}
+        excluded = [{"value": slug, "label": labels[facet].get(slug, slug), "url": links.removing(f"not_{facet}", slug)}
                     for slug in getattr(params, f"not_{facet}")]
         total = (totals or {}).get(facet)
         cut = listed < total if total is not None else listed >= FACET_LIMIT

@@ -213,3 +213,30 @@ def month_bounds(month):
     """The first and last day of a "YYYY-MM" month: the from and to of its month link."""
     year, number = map(int, month.split("-"))
     return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
+
+
+class FacetLinks:
+    """The addresses of one search with a facet value added, excluded or removed, as
+    SearchParams.adding / excluding / removing give them (on page 1), from the search's
+    parameters encoded once: a page links each of its ninety facet values twice."""
+
+    def __init__(self, params, path="/search/"):
+        self.params, self.path = params, path
+        pairs = params.changed(page=1).pairs()
+        self._parts = {name: urlencode([pair for pair in pairs if pair[0] == name]) for name in ORDER}
+
+    def _url(self, lists):
+        parts = {**self._parts, **{name: urlencode([(name, v) for v in values]) for name, values in lists.items()}}
+        query = "&".join(part for part in (parts[name] for name in ORDER) if part)
+        return f"{self.path}?{query}" if query else self.path
+
+    def adding(self, facet, value):
+        opposite = opposite_of(facet)
+        return self._url({facet: sorted(set(getattr(self.params, facet)) | {value}),
+                          opposite: [v for v in getattr(self.params, opposite) if v != value]})
+
+    def excluding(self, facet, value):
+        return self.adding(f"not_{facet}", value)
+
+    def removing(self, facet, value):
+        return self._url({facet: [v for v in getattr(self.params, facet) if v != value]})
