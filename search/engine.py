@@ -236,14 +236,29 @@ def ordered_docs(view, selection, params, needed):
         keys = [-ids, -day, -scores(view, selection, docs)]
         if selection.naming:
             keys.append(-sum(np.isin(docs, named, assume_unique=True).astype(np.int64) for named in selection.naming))
-        order = np.lexsort(keys)
     elif sort == "oldest":
-        order = np.lexsort((ids, day))
+        keys = [ids, day]
     else:
-        order = np.lexsort((-ids, -day))
-    if params.type == "statements":
-        return distinct_docs(view, docs[order])[:needed]
-    return docs[order[:needed]]
+        keys = [-ids, -day]
+    if params.type == "statements":  # the reports of one statement are dropped after ordering: order all
+        return distinct_docs(view, docs[np.lexsort(keys)])[:needed]
+    return docs[first_in_order(keys, needed)]
+
+
+def first_in_order(keys, needed):
+    """The positions of the `needed` first in np.lexsort(keys) order, without ordering them all.
+
+    Those past the needed-th value of the primary (last) key cannot come first; the few left,
+    ties included, are ordered in full: the same order, as lexsort keeps ties in place.
+    """
+    primary = keys[-1]
+    if needed <= 0:
+        return np.zeros(0, dtype=np.int64)
+    if needed >= len(primary):
+        return np.lexsort(keys)
+    cut = np.partition(primary, needed - 1)[needed - 1]
+    few = np.flatnonzero(primary <= cut)
+    return few[np.lexsort([key[few] for key in keys])][:needed]
 
 
 def hits_for(view, params, docs):
