@@ -130,3 +130,31 @@ def test_admin_lists_filter_by_source_date_and_speaker(editor_client, speakers):
     html = response.content.decode()
     assert "مقال للتصفية" in html and "مقال آخر" not in html
     assert editor_client.get("/admin/archive/article/?q=فيينا").status_code == 200
+
+
+DATED = ["2015-12-31", "2016-01-01", "2016-05-24", "2016-05-31", "2016-11-03", "2018-02-28", None]
+
+
+@pytest.fixture
+def dated_articles(db):
+    return [Article.objects.create(title=f"خبر {n}", body=f"نص الخبر رقم {n} عن المفاوضات.", published=day)
+            for n, day in enumerate(DATED)]
+
+
+@pytest.mark.parametrize("kind", ["year", "month", "day"])
+@pytest.mark.parametrize("order", ["ASC", "DESC"])
+def test_the_dates_the_admin_navigates_are_those_the_database_truncates(dated_articles, kind, order):
+    from django.db.models import QuerySet
+
+    for articles in (Article.objects.all(), Article.objects.filter(title__in=["خبر 1", "خبر 3", "خبر 5"]),
+                     Article.objects.none()):
+        assert list(articles.dates("published", kind, order)) == list(QuerySet.dates(articles, "published", kind, order))
+
+
+def test_the_article_list_navigates_by_year_month_and_day(editor_client, dated_articles):
+    years = editor_client.get("/admin/archive/article/").content.decode()
+    assert all(f"published__year={y}" in years for y in (2015, 2016, 2018)) and "published__year=2017" not in years
+    months = editor_client.get("/admin/archive/article/?published__year=2016").content.decode()
+    assert all(f"published__month={m}" in months for m in (1, 5, 11)) and "published__month=2&" not in months
+    days = editor_client.get("/admin/archive/article/?published__year=2016&published__month=5").content.decode()
+    assert "published__day=24" in days and "published__day=31" in days and "published__day=25" not in days
