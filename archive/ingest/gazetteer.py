@@ -3,9 +3,7 @@
 import json
 from dataclasses import dataclass
 
-from arabic import normalize
-
-from arabic import chain
+from arabic import chain, normalize
 from arabic.letters import ARTICLE
 
 from .offices import office_of, role_stems
@@ -39,8 +37,9 @@ class Gazetteer:
                 owners.setdefault(phrase_tokens(alias), set()).add(p["key"])
             for pos in p.get("positions", ()):
                 offices.append(office_of(p["key"], pos["title"], pos.get("start"), pos.get("end")))
+            # a government with no country named speaks for no place (not for every place without one)
             if (p.get("kind") == "organisation" and p.get("affiliation")
-                    and set(phrase_tokens(p["name"])) & _GOVERNMENT_WORDS):  # an unplaced government speaks for no place
+                    and set(phrase_tokens(p["name"])) & _GOVERNMENT_WORDS):
                 governments.setdefault(normalize(p.get("affiliation", "")), p["key"])
         weak = {}
         for p in people:

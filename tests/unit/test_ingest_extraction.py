@@ -286,3 +286,13 @@ def test_offsets_hold_on_mangled_text(gaz, seed):
         assert all(body[s.start:s.end] == s.text == s.text.strip() and s.text for s in found)
         spans = sorted((s.start, s.end) for s in found)
         assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+
+
+def test_a_government_speaks_for_its_country_and_one_without_a_country_for_no_place():
+    people = [{"key": "syrian-government", "name": "الحكومة السورية", "kind": "organisation", "affiliation": "سوريا"},
+              {"key": "interim-government", "name": "الحكومة المؤقتة", "kind": "organisation", "affiliation": ""}]
+    places = [{"key": "damascus", "name": "دمشق", "kind": "city", "country": "سوريا"},
+              {"key": "village", "name": "قرية نائية", "kind": "town", "country": ""}]
+    gaz = Gazetteer.from_dicts(people, places)
+    assert gaz.government_of("damascus") == "syrian-government"
+    assert gaz.government_of("village") is None
