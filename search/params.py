@@ -96,15 +96,22 @@ class SearchParams:
 
     def adding(self, facet, value):
         """`value` among `facet`'s (actor, or not_actor to exclude it), and out of the opposite list."""
-        opposite = opposite_of(facet)
-        return self.changed(**{facet: tuple(sorted(set(getattr(self, facet)) | {value})),
-                               opposite: tuple(v for v in getattr(self, opposite) if v != value)})
+        return self.changed(**self.lists_adding(facet, value))
 
     def excluding(self, facet, value):
         return self.adding(f"not_{facet}", value)
 
     def removing(self, facet, value):
-        return self.changed(**{facet: tuple(v for v in getattr(self, facet) if v != value)})
+        return self.changed(**self.lists_removing(facet, value))
+
+    def lists_adding(self, facet, value):
+        """The value lists `adding` changes, as they become."""
+        opposite = opposite_of(facet)
+        return {facet: tuple(sorted(set(getattr(self, facet)) | {value})),
+                opposite: tuple(v for v in getattr(self, opposite) if v != value)}
+
+    def lists_removing(self, facet, value):
+        return {facet: tuple(v for v in getattr(self, facet) if v != value)}
 
 
 def _single(lists, name):
@@ -231,12 +238,10 @@ class FacetLinks:
         return f"{self.path}?{query}" if query else self.path
 
     def adding(self, facet, value):
-        opposite = opposite_of(facet)
-        return self._url({facet: sorted(set(getattr(self.params, facet)) | {value}),
-                          opposite: [v for v in getattr(self.params, opposite) if v != value]})
+        return self._url(self.params.lists_adding(facet, value))
 
     def excluding(self, facet, value):
         return self.adding(f"not_{facet}", value)
 
     def removing(self, facet, value):
-        return self._url({facet: [v for v in getattr(self.params, facet) if v != value]})
+        return self._url(self.params.lists_removing(facet, value))

@@ -101,9 +101,9 @@ class NameStarts:
         names, keys = set(), set()
         for p in people:
             for tokens in [phrase_tokens(a) for a in _unique([p["name"], *p.get("aliases", ())])] + _short_forms(p):
-                if tokens:
-                    names.add(tuple(tokens))
-                    keys.update(key for key in name_keys(tuple(tokens)) if key)
+                if tokens:  # phrase_tokens and _short_forms give tuples
+                    names.add(tokens)
+                    keys.update(key for key in name_keys(tokens) if key)
         return cls(tuple(names), tuple(keys))
 
     def begin_any(self, body_words):
