@@ -9,7 +9,7 @@ import unicodedata
 from .letters import ARABIC_LETTERS, ARTICLE, LAM_ARTICLE_RUNS, PROCLITICS
 from .normalize import normalize
 from .stem import FUNCTION_WORDS, STOPWORDS, index_stems, stem
-from .tokenize import _normalize_word, tokenize, word_spans
+from .tokenize import _normalize_word, tokenize, word_spans, written_word_matches
 
 __all__ = [
     "words", "whole_term", "is_stopword", "index_readings", "query_stem", "reading_spans", "written_words",
@@ -41,18 +41,45 @@ def is_stopword(word):
 def reading_spans(text, stems):
     """(start, end) of each word of `text` that the index holds under any of `stems` (a set): what to mark.
 
-    The same spans as tokenize()'s tokens give, one per matching token, with each written
-    word analysed once per process (a page highlights twenty long texts of the same words).
+    The same spans as tokenize()'s tokens give, one per matching token. Each written word is
+    analysed once per process, and judged once per set of stems: a page highlights twenty
+    long texts of the same words for one query, and its next page the same again.
     """
+    matching = _matching_tokens(stems)
     spans = []
-    for original, start in word_spans(text):
+    for match in written_word_matches(text):
+        marked = matching.get(match.group())
+        if marked is None:
+            marked = matching[match.group()] = _marked_in_word(match.group(), stems)
+        if marked:
+            start = match.start()
+            spans.extend((start + a, start + b) for a, b in marked)
+    return spans
+
+
+def _marked_in_word(written, stems):
+    """(start, end) within one written word of each of its tokens the stems meet: a glued word's parts apart."""
+    marked = []
+    for original, start in word_spans(written):
         readings = _READINGS.get(original)
         if readings is None:
             readings = _remembered_readings(original)
-        for token_readings in readings:
-            if stems.intersection(token_readings):
-                spans.append((start, start + len(original)))
-    return spans
+        marked.extend([(start, start + len(original))] * sum(1 for r in readings if stems.intersection(r)))
+    return tuple(marked)
+
+
+_MATCHING = {}  # frozenset(stems) -> {written word: the spans within it to mark}
+_MATCHING_SETS, _MATCHING_WORDS = 32, 50_000  # recent queries; each one's words, bounded
+
+
+def _matching_tokens(stems):
+    key = frozenset(stems)
+    matching = _MATCHING.get(key)
+    if matching is None or len(matching) > _MATCHING_WORDS:
+        if len(_MATCHING) >= _MATCHING_SETS:
+            _MATCHING.clear()
+        matching = _MATCHING[key] = {}
+    return matching
 
 
 _READINGS = {}
@@ -124,3 +151,4 @@ def clear_caches():
     for cached in (stem, index_stems, _normalize_word):
         cached.cache_clear()
     _READINGS.clear()
+    _MATCHING.clear()

@@ -114,6 +114,10 @@ def tokenize(text: str) -> Iterator[Token]:
             yield _new_token(Token, (norm, original, start, end))
 
 
+# re.Match of each written word of a text, glued words whole: for callers that judge each written word once.
+written_word_matches = _WORD_RE.finditer
+
+
 def word_spans(text: str):
     """(original word, start) of each word, unnormalized: the fast path for callers that cache per word.
 

@@ -1,6 +1,6 @@
 """Search results as the page, JSON, CSV and Atom show them: rows from the database, snippets, labels."""
 from archive.models import Article, Person, Place, Source, Statement
-from archive.queries import reports_prefetch
+from archive.queries import named_in_articles, reports_prefetch
 from search.highlight import marked_html, snippet_html
 
 from .article import article_head, mentions_ref, person_ref, place_ref, reports_ref, source_ref
@@ -14,7 +14,9 @@ def load(hits):
     """Database rows for the hits, in the hits' order (a row deleted since indexing is skipped)."""
     article_ids = [hit.id for hit in hits if hit.kind == "article"]
     statement_ids = [hit.id for hit in hits if hit.kind == "statement"]
-    articles = Article.objects.select_related("source").prefetch_related("people", "places").in_bulk(article_ids)
+    articles = Article.objects.select_related("source").in_bulk(article_ids)
+    for article_id, (people, places) in named_in_articles(list(articles)).items():
+        articles[article_id].named_people, articles[article_id].named_places = people, places
     statements = (
         Statement.objects.select_related("speaker", "article__source", "place")
         .prefetch_related("mentioned_people", "mentioned_places", reports_prefetch()).in_bulk(statement_ids)
@@ -32,8 +34,8 @@ def article_result(article, terms):
         **article_head(article),
         "title_html": marked_html(article.title, terms),
         "snippet_html": snippet_html(article.body, terms),
-        "actors": [person_ref(p) for p in article.people.all()],
-        "cities": [place_ref(p) for p in article.places.all()],
+        "actors": article.named_people,  # set by load()
+        "cities": article.named_places,
     }
 
 

@@ -126,6 +126,20 @@ def test_the_sidebar_offers_an_exclude_link_beside_each_value(client, indexed):
     assert 'aria-label="Exclude John Kerry"' in english
 
 
+def test_a_value_named_with_markup_is_listed_as_text_in_its_links_and_labels(client, seeded, search_index):
+    from archive.models import Article, Person
+    person = Person.objects.create(name='<b>"أبو" & شركاه</b>', slug="markup-name")
+    article = Article.objects.order_by("pk").first()
+    article.people.add(person)
+    search_index()
+    html = client.get(SearchParams(actor=("markup-name",)).url()).content.decode()
+    assert '<b>"أبو"' not in html
+    assert '<span class="label">&lt;b&gt;&quot;أبو&quot; &amp;amp; شركاه&lt;/b&gt;</span>' not in html  # escaped once, not twice
+    assert '<span class="label">&lt;b&gt;&quot;أبو&quot; &amp; شركاه&lt;/b&gt;</span>' in html
+    assert 'aria-label="استبعاد &lt;b&gt;&quot;أبو&quot; &amp; شركاه&lt;/b&gt;"' in html
+    assert 'data-value="markup-name" aria-current="true"' in html
+
+
 def test_an_exclusion_shows_as_a_not_chip_and_a_struck_value(client, indexed):
     params = SearchParams(type="statements", not_actor=("john-kerry",))
     back = SearchParams(type="statements").url()
