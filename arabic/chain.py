@@ -50,22 +50,15 @@ def reading_spans(text, stems):
     for match in written_word_matches(text):
         marked = matching.get(match.group())
         if marked is None:
-            marked = matching[match.group()] = _marked_in_word(match.group(), stems)
+            written = match.group()
+            tokens = _TOKENS.get(written)
+            if tokens is None:
+                tokens = _remembered_tokens(written)
+            marked = matching[written] = tuple((a, b) for a, b, readings in tokens if not stems.isdisjoint(readings))
         if marked:
             start = match.start()
             spans.extend((start + a, start + b) for a, b in marked)
     return spans
-
-
-def _marked_in_word(written, stems):
-    """(start, end) within one written word of each of its tokens the stems meet: a glued word's parts apart."""
-    marked = []
-    for original, start in word_spans(written):
-        readings = _READINGS.get(original)
-        if readings is None:
-            readings = _remembered_readings(original)
-        marked.extend([(start, start + len(original))] * sum(1 for r in readings if stems.intersection(r)))
-    return tuple(marked)
 
 
 _MATCHING = {}  # frozenset(stems) -> {written word: the spans within it to mark}
@@ -82,15 +75,17 @@ def _matching_tokens(stems):
     return matching
 
 
-_READINGS = {}
-_READINGS_LIMIT = 500_000  # distinct written words; a huge archive's vocabulary must not grow memory forever
+_TOKENS = {}  # written word -> ((start, end, readings) of each of its tokens), glued parts apart
+_TOKENS_LIMIT = 500_000  # distinct written words; a huge archive's vocabulary must not grow memory forever
 
 
-def _remembered_readings(original):
-    if len(_READINGS) >= _READINGS_LIMIT:
-        _READINGS.clear()
-    readings = _READINGS[original] = written_readings(original)
-    return readings
+def _remembered_tokens(written):
+    if len(_TOKENS) >= _TOKENS_LIMIT:
+        _TOKENS.clear()
+    tokens = _TOKENS[written] = tuple(
+        (start, start + len(original), token_readings)
+        for original, start in word_spans(written) for token_readings in written_readings(original))
+    return tokens
 
 
 def written_words(text):
@@ -150,5 +145,5 @@ def clear_caches():
     """Empty the per-word caches (a benchmark's cold start)."""
     for cached in (stem, index_stems, _normalize_word):
         cached.cache_clear()
-    _READINGS.clear()
+    _TOKENS.clear()
     _MATCHING.clear()

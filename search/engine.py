@@ -176,9 +176,7 @@ def facet_counts(view, mask, complete=()):
         if facet == "source":
             values, rows = c.source[docs], docs
         else:
-            multi = getattr(c, facet)
-            chosen = mask[multi.rows]
-            values, rows = multi.ids[chosen], multi.rows[chosen]
+            values, rows = tags_of(getattr(c, facet), mask, docs)
         present = values >= 0
         values = distinct_values(view, values[present], rows[present])
         tally = np.bincount(values) if len(values) else np.zeros(0, dtype=np.int64)
@@ -194,6 +192,23 @@ def facet_counts(view, mask, complete=()):
         counts["month"] = [(col.month_label(low + i), int(n)) for i, n in enumerate(tally) if n]
     totals["month"] = len(counts["month"])
     return counts, totals
+
+
+SPARSE_SHARE = 8  # results below 1/8 of the documents read their own tags rather than test every tag's document
+
+
+def tags_of(multi, mask, docs):
+    """The values of a multi-valued column held by the documents in `mask` (`docs` its positions), and their rows.
+
+    In document order either way: a few results gather their own runs of the column, many
+    test each stored value's document against the mask. Each costs what its side holds.
+    """
+    if len(docs) * SPARSE_SHARE < len(mask):
+        starts = multi.ptr[docs]
+        counts = multi.ptr[docs + 1] - starts
+        return multi.ids[col.ranges(starts, counts)], np.repeat(docs, counts)
+    chosen = mask[multi.rows]
+    return multi.ids[chosen], multi.rows[chosen]
 
 
 def _top(tally, limit):

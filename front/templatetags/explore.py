@@ -85,31 +85,6 @@ def in_lang(text, around=""):
     return format_html('<span lang="{}" dir="{}">{}</span>', language, _DIRECTION[language], text)
 
 
-@register.filter
-def facet_values(group):
-    """A facet's values as list items: each a link that adds (or removes) it with its count, and one that excludes it.
-
-    Built here rather than in a template loop: a search page lists some seventy values, and
-    the template engine took a tenth of the page's time drawing them.
-    """
-    items = []
-    for value in group["values"]:
-        active, label = value["active"], str(value["label"])
-        # What blocktranslate gives: the translation, with the label escaped in it.
-        exclude_label = gettext("Exclude %(label)s") % {"label": html.escape(label)}
-        count = html.escape(str(value["count"]))
-        items.append(
-            f'\n      <li class="facet-value"><a class="facet-include{_ACTIVE if active else ""}" '
-            f'href="{html.escape(value["url"])}" data-value="{html.escape(str(value["value"]))}"{_CURRENT if active else ""}>'
-            f'<span class="label">{in_lang(label)}</span> <span class="count" data-count="{count}">{count}</span></a>'
-            f'\n        <a class="facet-exclude" href="{html.escape(value["exclude_url"])}" aria-label="{exclude_label}" '
-            f'title="{exclude_label}">−</a></li>\n      ')
-    return mark_safe("".join(items))
-
-
-_ACTIVE, _CURRENT = " active", ' aria-current="true"'
-
-
 def _bar(bar, height):
     """One bar's link: the whole column, its text (url, label, month) escaped, its numbers in Python's own format."""
     # html.escape is what django's escape calls, without its lazy-string wrapper: 3 texts a bar, 200 bars a chart.
