@@ -20,12 +20,15 @@ def english():
     return (get_language() or settings.LANGUAGE_CODE).startswith("en")
 
 
-def display_name(thing):
-    """The name to show: the English one in the English interface when known, else the Arabic one."""
+def display_name(thing, in_english=None):
+    """The name to show: the English one in the English interface when known, else the Arabic one.
+
+    `in_english` says which interface, for a caller naming many things at once (it is looked up otherwise).
+    """
     if thing is None:
         return ""
     get = thing.get if isinstance(thing, dict) else lambda key, default="": getattr(thing, key, default)
-    return (get("name_en", "") if english() else "") or get("name", "")
+    return (get("name_en", "") if (english() if in_english is None else in_english) else "") or get("name", "")
 
 
 def other_name(thing):

@@ -7,7 +7,7 @@ import calendar
 import re
 from dataclasses import dataclass, replace
 from datetime import date
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 FACETS = ("actor", "city", "source")  # the facets a URL filters by
 COUNTED = FACETS + ("month",)  # the facets a search counts
@@ -233,7 +233,9 @@ class FacetLinks:
         self._parts = {name: urlencode([pair for pair in pairs if pair[0] == name]) for name in ORDER}
 
     def _url(self, lists):
-        parts = {**self._parts, **{name: urlencode([(name, v) for v in values]) for name, values in lists.items()}}
+        # What urlencode gives for these pairs (a name is plain ASCII), without its per-pair type checks.
+        changed = {name: "&".join(f"{name}={quote_plus(v)}" for v in values) for name, values in lists.items()}
+        parts = {**self._parts, **changed}
         query = "&".join(part for part in (parts[name] for name in ORDER) if part)
         return f"{self.path}?{query}" if query else self.path
 
