@@ -1,15 +1,27 @@
 """The editors' admin: an article and its statements in one form, actors and places with aliases."""
 from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import transaction
 from django.db.models import Count, F, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from .forms import ArticleAdminForm, StatementInlineForm, StatementInlineFormSet
 from .ingest.importer import Importer
 from .models import Article, Person, PersonAlias, Place, PlaceAlias, Position, ReportGroup, Source, Statement
 from .reports import merge, regroup, split
+
+
+class LongListAdmin(admin.ModelAdmin):
+    """A list of a hundred rows a page that an editor lands on after every save."""
+
+    def action_checkbox(self, obj):
+        # What Django's CheckboxInput renders, without two widget templates per row (a fifth of the list's time).
+        label = format_html(gettext("Select this object for an action - {}"), str(obj))
+        return format_html('<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+                           ACTION_CHECKBOX_NAME, str(obj.pk), label)
 
 
 class ReviewQueueFilter(admin.SimpleListFilter):
@@ -135,7 +147,7 @@ class StatementInline(admin.StackedInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(LongListAdmin):
     form = ArticleAdminForm
     inlines = [StatementInline]
     list_display = ["title", "published", "source", "statement_count"]
@@ -185,7 +197,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(LongListAdmin):
     list_display = ["speaker", "excerpt", "article", "kind", "said_on", "reviewed", "confidence", "attribution",
                     "reports", "grouped_by_editor"]
     list_filter = [ReviewQueueFilter, "kind", "reviewed", "speaker__kind",

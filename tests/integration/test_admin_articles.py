@@ -132,6 +132,22 @@ def test_admin_lists_filter_by_source_date_and_speaker(editor_client, speakers):
     assert editor_client.get("/admin/archive/article/?q=فيينا").status_code == 200
 
 
+def test_each_listed_article_has_the_box_that_selects_it_for_an_action(editor_client):
+    from django import forms
+    from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+    from django.utils.html import format_html
+    from django.utils.translation import gettext
+
+    article = Article.objects.create(title='بيان <b>"عاجل"</b> & تعليق', body=BODY)
+    html = editor_client.get("/admin/archive/article/").content.decode()
+    # The box Django's own widget draws, its label escaped once.
+    label = format_html(gettext("Select this object for an action - {}"), str(article))
+    expected = forms.CheckboxInput({"class": "action-select", "aria-label": label}, lambda value: False).render(
+        ACTION_CHECKBOX_NAME, str(article.pk))
+    assert f'<td class="action-checkbox">{expected}</td>' in html
+    assert "<b>" not in html.split('class="action-select"')[1].split(">")[0]
+
+
 DATED = ["2015-12-31", "2016-01-01", "2016-05-24", "2016-05-31", "2016-11-03", "2018-02-28", None]
 
 
