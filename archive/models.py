@@ -185,6 +185,19 @@ class PlaceAlias(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
+    def aggregate(self, *args, **kwargs):
+        """QuerySet.aggregate; several MIN and MAX (the admin's date navigation asks both) in one query each.
+
+        SQLite reads a lone MIN or MAX of an indexed column off the index, and both together off
+        every row: 38 ms at 100,000 articles instead of a fraction of one.
+        """
+        if args or len(kwargs) < 2 or not all(isinstance(value, (models.Min, models.Max)) for value in kwargs.values()):
+            return super().aggregate(*args, **kwargs)
+        found = {}
+        for name, aggregate in kwargs.items():
+            found.update(super().aggregate(**{name: aggregate}))
+        return found
+
     def dates(self, field_name, kind, order="ASC"):
         """The years, months or days holding an article's publication date, as QuerySet.dates gives them.
 
@@ -195,9 +208,10 @@ class ArticleQuerySet(models.QuerySet):
         if field_name != "published" or kind not in ("year", "month", "day"):
             return super().dates(field_name, kind, order)
         bounds = self.order_by().aggregate(first=models.Min("published"), last=models.Max("published"))
-        if bounds["first"] is None:
+        first, last = bounds["first"], bounds["last"]
+        if first is None:
             return []
-        found = [day for day in _periods(bounds["first"], bounds["last"], kind)
+        found = [day for day in _periods(first, last, kind)
                  if self.filter(published__range=(day, _period_end(day, kind))).exists()]
         return found if order == "ASC" else found[::-1]
 

@@ -167,6 +167,16 @@ def test_the_dates_the_admin_navigates_are_those_the_database_truncates(dated_ar
         assert list(articles.dates("published", kind, order)) == list(QuerySet.dates(articles, "published", kind, order))
 
 
+def test_the_first_and_last_dates_are_those_one_query_finds(dated_articles):
+    from django.db.models import Count, Max, Min, QuerySet
+
+    for articles in (Article.objects.all(), Article.objects.filter(title__in=["خبر 1", "خبر 3"]), Article.objects.none()):
+        asked = {"first": Min("published"), "last": Max("published"), "newest": Max("pk")}
+        assert articles.aggregate(**asked) == QuerySet.aggregate(articles, **asked)
+        assert articles.aggregate(first=Min("published"), n=Count("pk")) == QuerySet.aggregate(
+            articles, first=Min("published"), n=Count("pk"))
+
+
 def test_the_article_list_navigates_by_year_month_and_day(editor_client, dated_articles):
     years = editor_client.get("/admin/archive/article/").content.decode()
     assert all(f"published__year={y}" in years for y in (2015, 2016, 2018)) and "published__year=2017" not in years
