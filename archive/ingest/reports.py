@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -146,10 +147,16 @@ class _Sets:
         self.parent[self.find(i)] = self.find(j)
 
 
-def _pairs(bucket):
-    """Pairs of positions close enough in time to compare: the bucket sorted by day, undated apart."""
+def _pairs(bucket, focus=None):
+    """Pairs of positions close enough in time to compare: the bucket sorted by day, undated apart.
+
+    With `focus` (positions), only the pairs holding one of them, each once.
+    """
     dated = sorted((day, i) for i, day in bucket if day is not None)
     undated = [i for i, day in bucket if day is None]
+    if focus is not None:
+        yield from _focus_pairs(dated, undated, focus)
+        return
     for n, (day, i) in enumerate(dated):
         for m in range(n + 1, len(dated)):
             if (dated[m][0] - day).days > WINDOW_DAYS:
@@ -158,6 +165,31 @@ def _pairs(bucket):
     for n, i in enumerate(undated):
         for j in undated[n + 1:]:
             yield i, j
+
+
+def _focus_pairs(dated, undated, focus):
+    """The pairs of _pairs holding a focus position: its neighbours in time found by bisection, not by walking all."""
+    days = [day.toordinal() for day, _ in dated]
+    seen = set()  # pairs of two focus positions, met from both ends
+    for n, (_, i) in enumerate(dated):
+        if i in focus:
+            low, high = bisect_left(days, days[n] - WINDOW_DAYS), bisect_right(days, days[n] + WINDOW_DAYS)
+            yield from _new_pairs(i, (dated[m][1] for m in range(low, high)), focus, seen)
+    for i in undated:
+        if i in focus:
+            yield from _new_pairs(i, undated, focus, seen)
+
+
+def _new_pairs(i, others, focus, seen):
+    for j in others:
+        if j == i:
+            continue
+        if j in focus:
+            pair = (min(i, j), max(i, j))
+            if pair in seen:
+                continue
+            seen.add(pair)
+        yield i, j
 
 
 def group_reports(reports, among=None):
@@ -176,9 +208,7 @@ def group_reports(reports, among=None):
         buckets.setdefault(report.speaker, []).append((i, _day(report.day)))
     sets = _Sets(len(reports))
     for bucket in buckets.values():
-        for i, j in _pairs(bucket):
-            if focus is not None and i not in focus and j not in focus:
-                continue
+        for i, j in _pairs(bucket, focus):
             if reports[i].article is not None and reports[i].article == reports[j].article:
                 continue
             if sets.find(i) != sets.find(j) and _similar(features[i], features[j], readings[i], readings[j]):

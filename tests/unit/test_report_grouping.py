@@ -119,3 +119,17 @@ def test_among_compares_only_pairs_holding_one_of_them():
     reports = [report(1), report(2), report(3, "كلام آخر تماما لا يشبه التصريح في شيء على الإطلاق")]
     assert group_reports(reports, among=[3]) == []  # 1 and 2 are not compared with each other
     assert group_reports(reports, among=[1]) == [[1, 2]]
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_pairs_holding_a_focus_report_are_those_of_all_pairs_each_once(seed):
+    import random
+
+    from archive.ingest.reports import _pairs
+
+    rng = random.Random(seed)
+    bucket = [(i, None if rng.random() < 0.2 else DAY + timedelta(days=rng.randint(0, 20))) for i in range(rng.randint(1, 60))]
+    focus = {i for i, _ in bucket if rng.random() < 0.3}
+    every = {frozenset(pair) for pair in _pairs(bucket) if focus & set(pair)}
+    held = [frozenset(pair) for pair in _pairs(bucket, focus)]
+    assert len(held) == len(set(held)) and set(held) == every
