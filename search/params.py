@@ -230,12 +230,10 @@ class FacetLinks:
     def __init__(self, params, path="/search/"):
         self.params, self.path = params, path
         pairs = params.changed(page=1).pairs()
-        self._parts = {name: urlencode([pair for pair in pairs if pair[0] == name]) for name in ORDER}
+        self._parts = {name: _query_part(name, [value for key, value in pairs if key == name]) for name in ORDER}
 
     def _url(self, lists):
-        # What urlencode gives for these pairs (a name is plain ASCII), without its per-pair type checks.
-        changed = {name: "&".join(f"{name}={quote_plus(v)}" for v in values) for name, values in lists.items()}
-        parts = {**self._parts, **changed}
+        parts = {**self._parts, **{name: _query_part(name, values) for name, values in lists.items()}}
         query = "&".join(part for part in (parts[name] for name in ORDER) if part)
         return f"{self.path}?{query}" if query else self.path
 
@@ -247,3 +245,8 @@ class FacetLinks:
 
     def removing(self, facet, value):
         return self._url(self.params.lists_removing(facet, value))
+
+
+def _query_part(name, values):
+    """One parameter's pairs as urlencode writes them (a name is plain ASCII), without its per-pair type checks."""
+    return "&".join(f"{name}={quote_plus(value)}" for value in values)
