@@ -52,7 +52,7 @@ class Multi:
 
     @cached_property
     def rows(self):
-        """For each stored value, the document it belongs to (worked out once per view)."""
+        """For each stored value, the document it belongs to (worked out once per segment)."""
         return np.repeat(np.arange(len(self.ptr) - 1, dtype=np.int64), np.diff(self.ptr))
 
 
@@ -69,6 +69,11 @@ class Columns:
 
     def __len__(self):
         return len(self.kind)
+
+    @cached_property
+    def month(self):
+        """Each document's month (months(day)), worked out once per segment."""
+        return months(self.day)
 
 
 def ranges(starts, counts):
@@ -123,19 +128,26 @@ def concatenate(parts):
     if not parts:
         return parse_segment(b"", [])
 
+    firsts = np.cumsum([0] + [len(p) for p in parts[:-1]])  # each part's first document
+
     def multi(name):
         ptrs, offset = [np.zeros(1, dtype=np.int64)], 0
         for part in parts:
             column = getattr(part, name)
             ptrs.append(column.ptr[1:] + offset)
             offset += len(column.ids)
-        return Multi(np.concatenate(ptrs), np.concatenate([getattr(p, name).ids for p in parts]))
+        joined = Multi(np.concatenate(ptrs), np.concatenate([getattr(p, name).ids for p in parts]))
+        # Each segment's rows are kept with it: a new generation shifts them rather than working all out again.
+        joined.rows = np.concatenate([getattr(p, name).rows + first for p, first in zip(parts, firsts)])
+        return joined
 
-    return Columns(
+    joined = Columns(
         np.concatenate([p.kind for p in parts]), np.concatenate([p.db_id for p in parts]),
         np.concatenate([p.day for p in parts]), np.concatenate([p.source for p in parts]),
         np.concatenate([p.report_group for p in parts]), multi("actor"), multi("city"), multi("subject"),
     )
+    joined.month = np.concatenate([p.month for p in parts])
+    return joined
 
 
 def months(day):

@@ -172,19 +172,21 @@ def facet_counts(view, mask, complete=()):
     c = view.columns
     counts, totals = {}, {}
     docs = np.flatnonzero(mask)
+    # Only reports of one statement share a group: results with none count each document as it is.
+    grouped = bool(np.any(c.report_group[docs] != NO_VALUE))
     for facet in ("actor", "city", "source"):
         if facet == "source":
             values, rows = c.source[docs], docs
         else:
-            values, rows = tags_of(getattr(c, facet), mask, docs)
+            values, rows = tags_of(getattr(c, facet), mask, docs, with_rows=grouped)
         present = values >= 0
-        values = distinct_values(view, values[present], rows[present])
+        values = distinct_values(view, values[present], rows[present]) if grouped else values[present]
         tally = np.bincount(values) if len(values) else np.zeros(0, dtype=np.int64)
         counts[facet] = _top(tally, None if facet in complete else FACET_LIMIT)
         totals[facet] = int(np.count_nonzero(tally))
     months = view.month[docs]
     present = months >= 0
-    months = distinct_values(view, months[present], docs[present])
+    months = distinct_values(view, months[present], docs[present]) if grouped else months[present]
     counts["month"] = []
     if len(months):
         low = int(months.min())
@@ -197,8 +199,9 @@ def facet_counts(view, mask, complete=()):
 SPARSE_SHARE = 8  # results below 1/8 of the documents read their own tags rather than test every tag's document
 
 
-def tags_of(multi, mask, docs):
-    """The values of a multi-valued column held by the documents in `mask` (`docs` its positions), and their rows.
+def tags_of(multi, mask, docs, with_rows=True):
+    """The values of a multi-valued column held by the documents in `mask` (`docs` its positions), and their
+    rows (None unless `with_rows`).
 
     In document order either way: a few results gather their own runs of the column, many
     test each stored value's document against the mask. Each costs what its side holds.
@@ -206,9 +209,9 @@ def tags_of(multi, mask, docs):
     if len(docs) * SPARSE_SHARE < len(mask):
         starts = multi.ptr[docs]
         counts = multi.ptr[docs + 1] - starts
-        return multi.ids[col.ranges(starts, counts)], np.repeat(docs, counts)
+        return multi.ids[col.ranges(starts, counts)], np.repeat(docs, counts) if with_rows else None
     chosen = mask[multi.rows]
-    return multi.ids[chosen], multi.rows[chosen]
+    return multi.ids[chosen], multi.rows[chosen] if with_rows else None
 
 
 def _top(tally, limit):

@@ -23,6 +23,23 @@ def stem_hash(word_stem):
     return zlib.crc32(word_stem.encode("utf-8"))
 
 
+def merged(*ascending):
+    """Arrays each in ascending order as one ascending array.
+
+    A stable sort merges presorted runs in linear time, where np.unique's default sort starts over.
+    """
+    return np.sort(np.concatenate(ascending), kind="stable")
+
+
+def tallied(docs):
+    """(each document once, how often it occurs) of document numbers in ascending order: np.unique's
+    answer (with return_counts) without sorting again."""
+    if len(docs) == 0:
+        return EMPTY64, EMPTY64
+    starts = np.flatnonzero(np.concatenate(([True], docs[1:] != docs[:-1])))
+    return docs[starts], np.diff(np.append(starts, len(docs)))
+
+
 class DocumentAnalysis:
     """One pass of the analyzer over a text: its index terms, and its stems in order with offsets.
 
@@ -149,22 +166,30 @@ class SegmentSequences:
     def word(self, hashed):
         """(docs, frequencies) of a word, counting its clitic readings."""
         if self.primary is not None:
-            positions = np.concatenate([self.primary.of(hashed), self.glued.of(hashed)])
-            return np.unique(self._docs_of(positions), return_counts=True)
+            return tallied(self._docs_of(merged(self.primary.of(hashed), self.glued.of(hashed))))
         positions = np.flatnonzero(self.tokens == hashed)
         if len(self.extra_hash):
-            positions = np.concatenate([positions, self.extra_pos[self.extra_hash == hashed]])
-        return np.unique(self._docs_of(positions), return_counts=True)
+            positions = merged(positions, self.extra_pos[self.extra_hash == hashed])
+        return tallied(self._docs_of(positions))
+
+    def occurrences(self, hashed):
+        """How many positions a word's postings hold, clitic readings included (postings only)."""
+        return self.primary.count(hashed) + self.glued.count(hashed)
+
+    def phrase_reads(self, hashes):
+        """About how many positions a phrase reads from the postings: its first word's, then its rarest other's."""
+        if len(hashes) == 0:
+            return 0
+        return self.occurrences(hashes[0]) + min((self.primary.count(h) for h in hashes[1:]), default=0)
 
     def any_word(self, hashes):
         """(docs, frequencies) of any of several words (a prefix's expansions)."""
-        if self.primary is not None:
-            positions = np.concatenate([self.primary.of_any(hashes), self.glued.of_any(hashes)])
-            return np.unique(self._docs_of(positions), return_counts=True)
+        if self.primary is not None:  # each word's positions are a run in ascending order
+            return tallied(self._docs_of(merged(self.primary.of_any(hashes), self.glued.of_any(hashes))))
         positions = np.flatnonzero(np.isin(self.tokens, hashes))
         if len(self.extra_hash):
-            positions = np.concatenate([positions, self.extra_pos[np.isin(self.extra_hash, hashes)]])
-        return np.unique(self._docs_of(positions), return_counts=True)
+            positions = merged(positions, self.extra_pos[np.isin(self.extra_hash, hashes)])
+        return tallied(self._docs_of(positions))
 
     def phrase(self, hashes):
         """(docs, frequencies) of the stems in `hashes` standing in a row within one document.
@@ -183,24 +208,28 @@ class SegmentSequences:
             if len(self.extra_hash):
                 glued = self.extra_pos[self.extra_hash == hashes[0]]
                 if len(glued):  # never a duplicate: a word's readings exclude its primary stem
-                    starts = np.concatenate([starts, glued[glued < last]])
+                    starts = merged(starts, glued[glued < last])
         for offset in range(1, size):
             if offset != checked:
                 starts = starts[self.tokens[starts + offset] == hashes[offset]]
-        docs = self._docs_of(starts)
+        docs = self._docs_of(starts)  # ascending, as `starts` are
         inside = starts + size <= self.ptr[docs + 1]  # a run may not cross into the next document
-        return np.unique(docs[inside], return_counts=True)
+        return tallied(docs[inside])
 
     def _anchored_starts(self, hashes, last):
         """(where the phrase may start, the word already checked there), from its rarest word's postings.
 
         The first word may stand as itself or as a clitic reading; a later word only as itself.
         """
-        first = np.sort(np.concatenate([self.primary.of(hashes[0]), self.glued.of(hashes[0])]))
+        first = merged(self.primary.of(hashes[0]), self.glued.of(hashes[0]))
         counts = [self.primary.count(h) for h in hashes[1:]]
         if not counts or len(first) <= min(counts):
             return first[first < last], 0
         offset = 1 + int(np.argmin(counts))
         starts = self.primary.of(hashes[offset]) - offset
         starts = starts[(starts >= 0) & (starts < last)]
-        return starts[np.isin(starts, first, assume_unique=True)], offset
+        if len(first) == 0:
+            return EMPTY64, offset
+        at = np.searchsorted(first, starts)  # both ascending: a binary search each, not np.isin's sort of both
+        at[at == len(first)] = 0
+        return starts[first[at] == starts], offset

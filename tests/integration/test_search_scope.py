@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from archive.models import Article, Place, Source
-from search import engine
+from search import engine, index_view
 from search.params import SearchParams
 
 ALWAYS_SCOPED, NEVER_SCOPED = 0, 10**9
@@ -40,9 +40,13 @@ def archive(seeded, search_index):
     search_index()
 
 
-def answer(client, monkeypatch, shares, **params):
+def answer(client, monkeypatch, shares, narrowed=False, **params):
+    """The JSON answer when the filters or a rare word leave candidates by `shares`; `narrowed`:
+    the candidates take the whole segments' matches, from their postings, narrowed to them,
+    instead of being scanned."""
     monkeypatch.setattr(engine, "SCOPE_SHARE", shares[0])
     monkeypatch.setattr(engine, "RARE_SHARE", shares[1])
+    monkeypatch.setattr(index_view, "SCAN_STEMS_FIXED", -1 if narrowed else 10**9)
     engine.reset()  # neither the view's word stats nor the result cache may carry over
     response = client.get(SearchParams(format="json", **params).url())
     assert response.status_code == 200, response.content[:300]
@@ -56,6 +60,20 @@ def test_scoped_matching_gives_the_whole_archive_answer(client, archive, monkeyp
     whole = answer(client, monkeypatch, WHOLE, **params)
     assert answer(client, monkeypatch, BY_FILTERS, **params) == whole
     assert answer(client, monkeypatch, BY_POSTINGS, **params) == whole
+    assert answer(client, monkeypatch, BY_FILTERS, narrowed=True, **params) == whole
+    assert answer(client, monkeypatch, BY_POSTINGS, narrowed=True, **params) == whole
+
+
+def test_candidates_can_take_the_whole_segments_postings(client, archive, monkeypatch):
+    """The comparison above reaches both ways: the segments have postings, and each way is taken."""
+    answer(client, monkeypatch, WHOLE, q="حلب")
+    view = index_view.current_view()
+    assert view.leaves and all(sequences.primary is not None for sequences, _ in view.sequences())
+    kept = len(index_view.IndexView.segment_stats)
+    answer(client, monkeypatch, BY_FILTERS, q="حلب", city=("aleppo",))
+    assert len(index_view.IndexView.segment_stats) == 0  # scanned: nothing of the whole segments is kept
+    answer(client, monkeypatch, BY_FILTERS, narrowed=True, q="حلب", city=("aleppo",))
+    assert len(index_view.IndexView.segment_stats) >= len(view.leaves) > 0 and kept > 0
 
 
 def test_the_searches_compared_find_something(client, archive, monkeypatch):
@@ -90,5 +108,6 @@ def test_word_rarity_is_weighed_among_the_filtered_documents(client, archive, se
     search_index()
     params = {"q": "سلام قافلة", "city": ("idlib",), "sort": "relevance"}
     for shares in (WHOLE, BY_FILTERS, BY_POSTINGS):
-        results = answer(client, monkeypatch, shares, **params)["results"]
-        assert [r["id"] for r in results] == [inside[1].pk, inside[0].pk], shares
+        for narrowed in (False, True):
+            results = answer(client, monkeypatch, shares, narrowed, **params)["results"]
+            assert [r["id"] for r in results] == [inside[1].pk, inside[0].pk], (shares, narrowed)

@@ -25,3 +25,5 @@ def test_a_few_results_gather_the_same_tags_in_the_same_order(seed):
         expected_values, expected_rows = every_tag_tested(multi, mask)
         assert values.tolist() == expected_values.tolist()
         assert rows.tolist() == expected_rows.tolist()
+        alone, no_rows = tags_of(multi, mask, docs, with_rows=False)  # results no report groups hold
+        assert alone.tolist() == expected_values.tolist() and no_rows is None
