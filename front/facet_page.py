@@ -4,17 +4,15 @@ from dataclasses import replace
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from search import entity_store
+from search import entity_store, facet_values
 from search.entities import name_key
 from search.finding import every_value
 from search.params import FACETS
 
 from .naming import display_name, search_path
-from .results import FACET_MODELS
 from .search_page import FACET_TITLES, facet_page_pairs, facet_page_url
 
 ENTITY_TYPES = {"actor": "person", "city": "place"}  # the facets whose values the name matcher knows
-WHOLE_TABLE = 500  # more values than this: the facet's whole table is read rather than a long IN list
 
 
 def facet_listing(params, facet, match=""):
@@ -65,11 +63,8 @@ def listing_context(listing):
 
 def _names(facet, slugs):
     """{slug: {"id", "name", "name_en"}} of these values of a facet."""
-    rows = FACET_MODELS[facet].objects.all()
-    if len(slugs) <= WHOLE_TABLE:
-        rows = rows.filter(slug__in=slugs)
-    return {slug: {"id": pk, "name": name, "name_en": name_en}
-            for slug, pk, name, name_en in rows.values_list("slug", "pk", "name", "name_en")}
+    return {slug: {"id": value.id, "name": value.name, "name_en": value.name_en}
+            for slug, value in facet_values.values_of(facet, slugs=slugs).items()}
 
 
 def _surface(text):

@@ -1,13 +1,14 @@
 """Search results as the page, JSON, CSV and Atom show them: rows from the database, snippets, labels."""
-from archive.models import Article, Person, Place, Source, Statement
+from archive.models import Article, Statement
 from archive.queries import named_in_articles, reports_prefetch
+from search import facet_values
 from search.highlight import marked_html, snippet_html
 
 from .article import article_head, mentions_ref, person_ref, place_ref, reports_ref, source_ref
 from .names import entity_cards
 from .naming import display_name
 
-FACET_MODELS = {"actor": Person, "city": Place, "source": Source}
+FACET_MODELS = facet_values.MODELS
 
 
 def load(hits):
@@ -72,11 +73,11 @@ def result(row, terms):
 def facet_labels(facets):
     """{facet: {slug: name}} for the values on show."""
     labels = {}
-    for facet, model in FACET_MODELS.items():
+    for facet in FACET_MODELS:
         slugs = [value for value, _ in facets.get(facet, [])]
         # Labels are for reading: the English interface shows English names where the archive has them.
-        rows = model.objects.filter(slug__in=slugs).values_list("slug", "name", "name_en")
-        labels[facet] = {slug: display_name({"name": name, "name_en": name_en}) for slug, name, name_en in rows}
+        values = facet_values.values_of(facet, slugs=slugs).values() if slugs else ()
+        labels[facet] = {value.slug: display_name({"name": value.name, "name_en": value.name_en}) for value in values}
     return labels
 
 

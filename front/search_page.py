@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from search import entity_store
 from search.engine import FACET_LIMIT, PAGE_SIZE
 from search.lru import LRUCache
 from search.params import FACETS, FacetLinks, month_bounds
@@ -161,12 +162,15 @@ def presented(found, key, make):
     A reloaded bookmark then costs neither loading, highlighting nor rendering. `found.key`
     names the index generation and the names the results came from, so a page follows the
     index: an article corrected in the admin shows once the writer has applied it, as its
-    search results do. Pages are kept compressed (a 140 KB page in 20 KB; half a millisecond
-    to unpack), so a thousand of them fit in about 20 MB.
+    search results do. The names version keys it too: a renamed person, place or source
+    changes no indexed document, but shows under its new name on every page at once. Pages
+    are kept compressed (a 140 KB page in 20 KB; half a millisecond to unpack), so a
+    thousand of them fit in about 20 MB.
     """
     if found.key is None:  # results that cannot be named cannot be kept
         return make()
-    return zlib.decompress(_presented.get_or_make((found.key, key), lambda: zlib.compress(make(), 1)))
+    kept = (found.key, entity_store.version(), key)
+    return zlib.decompress(_presented.get_or_make(kept, lambda: zlib.compress(make(), 1)))
 
 
 def page_html(request, params, found):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 from . import columns as col
-from . import entity_search, entity_store
+from . import entity_search, entity_store, facet_values
 from .columns import NO_VALUE
 from .distinct import distinct_count, distinct_docs, distinct_values
 from .index_view import current_view, forget_view
@@ -386,5 +386,6 @@ def reset():
     """Forget this thread's index view and every cached result (tests, benchmarks)."""
     forget_view()
     entity_store.forget()
+    facet_values.forget()
     _results.clear()
     _orders.clear()

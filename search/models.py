@@ -30,11 +30,12 @@ def record_rebuild():
 
 
 class EntityVersion(models.Model):
-    """One row whose token changes with every change to a person, a place or an alias.
+    """One row whose token changes with every change to a person, a place, an alias or a source.
 
     Every web worker compares it with the token its name matcher was built from
     (search.entity_store), so an editor's new alias reaches every process on its
-    next search, and it keys the result cache. A random token, not a counter: a
+    next search, and it keys the result cache and the names of facet values
+    (search.facet_values). A random token, not a counter: a
     rolled-back change must not leave another process believing it is current.
     """
 

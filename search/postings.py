@@ -87,6 +87,8 @@ def read(path):
     arrays, offset = {}, len(MAGIC) + 8 * len(LAYOUT)
     for (name, dtype), count in zip(LAYOUT, counts):
         size = int(count) * np.dtype(dtype).itemsize
-        arrays[name] = mapped[offset:offset + size].view(dtype)
+        # A plain ndarray over the mapped bytes: slicing a np.memmap costs a Python hook per slice,
+        # and a word's postings are sliced in every segment.
+        arrays[name] = mapped[offset:offset + size].view(np.ndarray).view(dtype)
         offset += size + (-size % 8)
     return arrays

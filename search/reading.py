@@ -35,7 +35,7 @@ from haystack.exceptions import SearchBackendError
 from haystack.inputs import BaseInput, Exact
 from haystack.models import SearchResult
 
-from . import engine, facet_values
+from . import engine, entity_store, facet_values
 from .params import COUNTED, EXCLUDED, SearchParams
 from .params import FACETS as FILTER_FACETS
 
@@ -210,17 +210,19 @@ def _excluded(text):
     return f"-{text}"
 
 
-_slugged = weakref.WeakKeyDictionary()  # per computed Outcome: its facet counts with slugs, made once
+_slugged = weakref.WeakKeyDictionary()  # per computed Outcome: (names version, its facet counts with slugs)
 _slugged_lock = threading.Lock()
 
 
 def _with_slugs(outcome):
+    """The Outcome's facet counts with slugs, made once per names version (a slug may change meanwhile)."""
+    version = entity_store.version()
     with _slugged_lock:
-        slugged = _slugged.get(outcome)
-    if slugged is None:
+        made_for, slugged = _slugged.get(outcome, (None, None))
+    if slugged is None or made_for != version:
         slugged = facet_values.with_slugs(outcome.facets)
         with _slugged_lock:
-            _slugged[outcome] = slugged
+            _slugged[outcome] = (version, slugged)
     return slugged
 
 

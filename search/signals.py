@@ -92,6 +92,6 @@ def connect():
     for model in (Person, Place, Source):
         post_init.connect(remember_slug, sender=model, dispatch_uid=f"index-slug-{model.__name__}")
         post_save.connect(facet_owner_changed, sender=model, dispatch_uid=f"index-slug-change-{model.__name__}")
-    for model in (Person, Place, PersonAlias, PlaceAlias):
+    for model in (Person, Place, PersonAlias, PlaceAlias, Source):
         post_save.connect(names_changed, sender=model, dispatch_uid=f"names-saved-{model.__name__}")
         post_delete.connect(names_changed, sender=model, dispatch_uid=f"names-deleted-{model.__name__}")

@@ -148,7 +148,7 @@ class Command(BaseCommand):
 
     def load(self, size):
         from archive.models import Article, Person, PersonAlias, Place, PlaceAlias, Position, Source, Statement
-        from search.models import IndexChange
+        from search.models import IndexChange, bump_entity_version
 
         people_through, places_through = Article.people.through, Article.places.through
         with connection.cursor() as cursor:
@@ -166,6 +166,7 @@ class Command(BaseCommand):
             places = {p["slug"]: i for i, p in enumerate(c.places, 1)}
             Place.objects.bulk_create([Place(id=places[p["slug"]], name=p["name"], name_en=p["name_en"], slug=p["slug"],
                                              kind=p["kind"]) for p in c.places])
+            bump_entity_version()  # bulk_create sends no signals: processes reading these names must read them anew
         sources = {s["slug"]: i for i, s in enumerate(c.sources, 1)}
         articles, statement_count = c.articles(size), 0
         while batch := list(islice(articles, LOAD_BATCH)):
