@@ -280,7 +280,7 @@ class Command(BaseCommand):
                         results["first"].append(now() - started)
                         search = (lambda: engine.run(params, partial(facet_values.ids_of, params))) if not measured else (lambda: self.page(client, params))
                         started = now()
-                        outcome = search()
+                        search()
                         timings[measured + "cold"].append(now() - started)
                         started = now()
                         search()
