@@ -39,12 +39,14 @@ class _Kept:
         self.token = token
         self.by_id = {facet: {} for facet in MODELS}
         self.by_slug = {facet: {} for facet in MODELS}
-        self.size = 0
+
+    @property
+    def size(self):
+        return sum(len(values) for values in self.by_id.values())
 
     def add(self, facet, values):
         for value in values:
             self.by_id[facet][value.id] = self.by_slug[facet][value.slug] = value
-        self.size += len(values)
 
 
 _kept = _Kept(None)

@@ -23,8 +23,6 @@ SearchBackendError, never silently dropped):
   `limit=n` fewer, `limit=-1` every value, as Solr's facet.limit).
 """
 import logging
-import threading
-import weakref
 from dataclasses import replace
 from functools import partial
 from datetime import date, timedelta
@@ -35,7 +33,7 @@ from haystack.exceptions import SearchBackendError
 from haystack.inputs import BaseInput, Exact
 from haystack.models import SearchResult
 
-from . import engine, entity_store, facet_values
+from . import engine, facet_values
 from .params import COUNTED, EXCLUDED, SearchParams
 from .params import FACETS as FILTER_FACETS
 
@@ -210,22 +208,6 @@ def _excluded(text):
     return f"-{text}"
 
 
-_slugged = weakref.WeakKeyDictionary()  # per computed Outcome: (names version, its facet counts with slugs)
-_slugged_lock = threading.Lock()
-
-
-def _with_slugs(outcome):
-    """The Outcome's facet counts with slugs, made once per names version (a slug may change meanwhile)."""
-    version = entity_store.version()
-    with _slugged_lock:
-        made_for, slugged = _slugged.get(outcome, (None, None))
-    if slugged is None or made_for != version:
-        slugged = facet_values.with_slugs(outcome.facets)
-        with _slugged_lock:
-            _slugged[outcome] = (version, slugged)
-    return slugged
-
-
 def _limit(facets, name):
     """How many values of a facet were asked for: None for the top FACET_LIMIT, -1 (or more) for all."""
     options = facets.get(name) if isinstance(facets, dict) else None
@@ -261,7 +243,8 @@ class EngineSearch:
         suggestion = outcome.suggestion
         if spelling_query:  # the suggestion for another text than the query's (SearchQuerySet.spelling_suggestion)
             suggestion = engine.run(replace(params, q=spelling_query, page=1), ids).suggestion
-        slugged = _with_slugs(outcome) if facets else {}
+        # Rows are kept per entity version (search.facet_values): a renamed slug shows at once.
+        slugged = facet_values.with_slugs(outcome.facets) if facets else {}
         result_class = result_class or ArchiveResult
         app_model = ("archive", "statement" if params.type == "statements" else "article")
         return {
