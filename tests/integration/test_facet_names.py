@@ -12,7 +12,7 @@ def indexed(seeded, search_index):
 
 
 def labels(client, **params):
-    """{facet: {slug: label}} of the search page's JSON, and its active filters' chips from the HTML page."""
+    """{facet: {slug: label}} of the people, places and sources in the search's JSON."""
     data = client.get(SearchParams(format="json", **params).url()).json()
     return {facet: {value["value"]: value["label"] for value in values} for facet, values in data["facets"].items()
             if facet != "month"}
