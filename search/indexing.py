@@ -67,23 +67,24 @@ def ensure_current_index():
 
 
 class Pace:
-    """How many articles the writer replaces per second, learnt from its own commits.
+    """How many changes the writer applies per second, learnt from its own commits.
 
     A commit is sized to about BATCH_SECONDS of work: large enough that a long queue (an import)
     pays Whoosh's per-commit cost on thousands of articles, small enough that an editor's save
-    read in the next round is searchable within a second or two.
+    read in the next round is searchable within a second or two. Counted in changes, as the
+    batch is (an imported article records two: its row, then its statements).
     """
 
-    rate = 200.0  # articles/s until the first commit says otherwise
+    rate = 200.0  # changes/s until the first commit says otherwise
 
     @classmethod
     def batch(cls):
         return int(min(MAX_BATCH, max(MIN_BATCH, cls.rate * BATCH_SECONDS)))
 
     @classmethod
-    def learn(cls, articles, seconds):
-        if articles >= MIN_BATCH and seconds > 0:
-            cls.rate = 0.5 * cls.rate + 0.5 * articles / seconds
+    def learn(cls, changes, seconds):
+        if changes >= MIN_BATCH and seconds > 0:
+            cls.rate = 0.5 * cls.rate + 0.5 * changes / seconds
 
 
 class Arrivals:
@@ -93,23 +94,27 @@ class Arrivals:
 
 
 def pending_changes(limit):
-    """Up to `limit` changes: those recorded since the last round first (newest first), then the oldest.
+    """Up to `limit` changes: those recorded since the last round first (newest first), then the
+    oldest; a bulk write's changes (an import's) only after all of those, oldest first.
 
     An editor's save is always among the newest changes, so it is applied in the round after it
-    was recorded, however long the queue an import left; the backlog is applied oldest first.
+    was recorded, however long the queue an import left and however fast the import records
+    more; the backlog is applied oldest first.
     """
-    newest = IndexChange.objects.order_by("-id").values_list("pk", flat=True).first()
-    if newest is None:
-        return []
-    if newest < Arrivals.seen:  # the table was emptied and its numbering started again
+    queue = IndexChange.objects.filter(bulk=False)
+    newest = queue.order_by("-id").values_list("pk", flat=True).first()
+    if newest is not None and newest < Arrivals.seen:  # the table was emptied and its numbering started again
         Arrivals.seen = 0
-    fresh = list(IndexChange.objects.filter(pk__gt=Arrivals.seen).order_by("-id")[:limit])
-    backlog = []
-    if len(fresh) < limit:
-        backlog = list(IndexChange.objects.filter(pk__lte=Arrivals.seen).order_by("id")[:limit - len(fresh)])
+    fresh = list(queue.filter(pk__gt=Arrivals.seen).order_by("-id")[:limit])
     if fresh:
         Arrivals.seen = fresh[0].pk
-    return fresh + backlog
+    backlog = []
+    if len(fresh) < limit:
+        backlog = list(queue.filter(pk__lte=Arrivals.seen).order_by("id")[:limit - len(fresh)])
+    bulk = []
+    if len(fresh) + len(backlog) < limit:
+        bulk = list(IndexChange.objects.filter(bulk=True).order_by("id")[:limit - len(fresh) - len(backlog)])
+    return fresh + backlog + bulk
 
 
 def apply_pending(limit=None):
@@ -127,7 +132,7 @@ def apply_pending(limit=None):
     started = time.monotonic()
     write_articles(articles)
     seconds = time.monotonic() - started
-    Pace.learn(len(articles), seconds)
+    Pace.learn(len(changes), seconds)
     log.info("Indexed %d articles in %.2f s (next batch %d).", len(articles), seconds, Pace.batch())
     # Only the rows read are done: a change recorded meanwhile waits for the next round.
     IndexChange.objects.filter(pk__in=[change.pk for change in changes]).delete()

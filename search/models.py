@@ -3,6 +3,8 @@ import uuid
 
 from django.db import models
 
+from archive.changes import in_bulk_write
+
 
 class IndexChange(models.Model):
     """An article whose index documents are stale (or, with no article, the whole index).
@@ -13,16 +15,20 @@ class IndexChange(models.Model):
 
     article_id = models.BigIntegerField(null=True, blank=True, db_index=True)
     recorded = models.DateTimeField(auto_now_add=True)
+    # Recorded by a bulk write (archive.changes.bulk_write): applied after every other change.
+    bulk = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["id"]
+        indexes = [models.Index(fields=["bulk", "id"], name="indexchange_bulk_id")]
 
     def __str__(self):
         return f"article {self.article_id}" if self.article_id else "whole index"
 
 
 def record_articles(article_ids):
-    IndexChange.objects.bulk_create([IndexChange(article_id=pk) for pk in sorted(set(article_ids)) if pk])
+    bulk = in_bulk_write()
+    IndexChange.objects.bulk_create([IndexChange(article_id=pk, bulk=bulk) for pk in sorted(set(article_ids)) if pk])
 
 
 def record_rebuild():

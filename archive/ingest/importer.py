@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from arabic import normalize
-from archive.changes import announce
+from archive.changes import announce, bulk_write
 from archive.models import Article, Person, PersonAlias, Place, Source, Statement, fingerprint
 from archive.reports import regroup
 
@@ -204,9 +204,9 @@ class Importer:
 
         One commit and one regrouping per batch instead of per article; grouping the batch's
         statements together finds the same groups, as two statements are compared whenever
-        either is new.
+        either is new. Its changes are a bulk write: the index takes an editor's save first.
         """
-        with transaction.atomic():
+        with bulk_write(), transaction.atomic():
             self._ungrouped = []
             try:
                 yield self

@@ -101,6 +101,36 @@ def test_an_editors_save_is_searchable_before_a_long_import_queue_is_applied(see
     assert IndexChange.objects.count() > 0, "most of the import's queue is still waiting"
 
 
+def test_an_editors_save_is_searchable_after_one_round_while_an_import_records_faster_than_the_writer_applies(
+        seeded, search_index, client, tmp_path, monkeypatch):
+    """Each of the import's batches records more changes than a round of the writer takes: the
+    newest changes are all the import's, and the editor's save must not wait behind them."""
+    search_index()
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(article_row(n), ensure_ascii=False) for n in range(12)) + "\n")
+    edited = Article.objects.order_by("pk").first()
+    rounds, found = [], []
+
+    def writer_round(command):
+        rounds.append(indexing.apply_pending(limit=1))
+        if len(rounds) == 3:  # an editor saves in the admin while the import runs
+            with transaction.atomic():
+                edited.title = f"{edited.title} {word(999)}"
+                edited.save()
+        elif len(rounds) > 3:
+            found.append(search(client, word(999)) == [edited.pk])
+
+    monkeypatch.setattr(indexing.Arrivals, "seen", 0)
+    monkeypatch.setattr(import_articles, "BATCH_SECONDS", 0)  # a batch of one article: two changes
+    monkeypatch.setattr(import_articles.Command, "between_batches", writer_round)
+    with open(settings.ARCHIVE_DATA_DIR / "index-writer.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the running writer holds the lock
+        call_command("import_articles", str(path), "--workers", "1")
+    assert found[0], "the editor's save was applied in the first round after it"
+    assert IndexChange.objects.filter(bulk=True).count() > 10, "most of the import's changes still wait"
+    assert not IndexChange.objects.filter(bulk=False).exists()
+
+
 def test_the_backlog_is_applied_oldest_first_once_new_changes_are_taken(seeded, search_index, monkeypatch):
     search_index()
     monkeypatch.setattr(indexing.Arrivals, "seen", 0)
