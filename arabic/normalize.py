@@ -137,9 +137,53 @@ def normalize_with_offsets(text: str):
     len(offsets) == len(normalized) + 1 and offsets[-1] == len(text), so a normalized span
     [s, e) maps back with original_span(offsets, s, e). Slower than normalize(); same output.
     """
-    combos = {}
     if _HAMZA_ABOVE in text:
-        combos = {m.start(): m.end() for m in _HAMZA_COMBO_RE.finditer(text)}
+        chars, offs = _folded_by_character(text)
+    else:
+        chars, offs = _folded_by_run(text)
+    out = "".join(chars)
+    if _YEH_HAMZA in out:
+        pieces, new_offs, last = [], [], 0
+        for m in _FINAL_YEH_HAMZA_RE.finditer(out):
+            pieces.append(out[last:m.start()])
+            new_offs.extend(offs[last:m.start()])
+            pieces.append(HAMZA)
+            new_offs.append(offs[m.start()])  # the hamza's span starts at the original yeh
+            last = m.end()
+        pieces.append(out[last:])
+        new_offs.extend(offs[last:])
+        out, offs = "".join(pieces), new_offs
+    offs.append(len(text))
+    return out, offs
+
+
+# Characters the table deletes or writes as several: where a normalized text's offsets shift.
+_UNEVEN_RE = re.compile("[%s]" % _ranges(sorted(cp for cp, mapped in _TABLE.items() if not mapped or len(mapped) != 1)))
+
+
+def _folded_by_run(text):
+    """(pieces, offsets) when no combining hamza occurs: the runs between uneven characters map one to one,
+    so they are translated whole and their offsets counted, not looked up a character at a time."""
+    chars, offs, last = [], [], 0
+    for m in _UNEVEN_RE.finditer(text):
+        at = m.start()
+        if last < at:
+            chars.append(text[last:at].translate(_TABLE))
+            offs.extend(range(last, at))
+        mapped = _TABLE[ord(text[at])]
+        if mapped:
+            chars.append(mapped)
+            offs.extend([at] * len(mapped))
+        last = at + 1
+    if last < len(text):
+        chars.append(text[last:].translate(_TABLE))
+        offs.extend(range(last, len(text)))
+    return chars, offs
+
+
+def _folded_by_character(text):
+    """(pieces, offsets) a character at a time, a decomposed hamza and the letter before it becoming ء."""
+    combos = {m.start(): m.end() for m in _HAMZA_COMBO_RE.finditer(text)}
     chars, offs = [], []
     table, i, n = _TABLE, 0, len(text)
     while i < n:
@@ -154,20 +198,7 @@ def normalize_with_offsets(text: str):
             chars.append(mapped)
             offs.extend([i] * len(mapped))
         i += 1
-    out = "".join(chars)
-    if _YEH_HAMZA in out:
-        pieces, new_offs, last = [], [], 0
-        for m in _FINAL_YEH_HAMZA_RE.finditer(out):
-            pieces.append(out[last:m.start()])
-            new_offs.extend(offs[last:m.start()])
-            pieces.append(HAMZA)
-            new_offs.append(offs[m.start()])  # the hamza's span starts at the original yeh
-            last = m.end()
-        pieces.append(out[last:])
-        new_offs.extend(offs[last:])
-        out, offs = "".join(pieces), new_offs
-    offs.append(n)
-    return out, offs
+    return chars, offs
 
 
 def original_span(offsets, start: int, end: int):

@@ -1,5 +1,7 @@
 """Tests of arabic.normalize: which spellings fold together, and offsets back to the original."""
 
+import random
+
 import pytest
 
 from arabic.normalize import normalize, normalize_with_offsets, original_span
@@ -113,3 +115,14 @@ def test_offsets_of_final_yeh_hamza_cover_both_letters():
     start = normalized.index("شء")
     a, b = original_span(offsets, start, start + 2)
     assert text[a:b] == "شيء"
+
+
+def test_offsets_point_each_normalized_character_at_the_character_it_came_from():
+    """Read a character at a time: deleted marks leave no offset, a ligature one per letter it spells."""
+    alphabet = ("قال المتحدث «نعم» في جنيف ٢٠١٦ أإآٱ ةى ک ﻻ ﷲ ﹰ ﬁ ß İ Ｆ ـ \u064E\u0651\u0670\u08F0\u00AD\u200C"
+                "\u200F abc 123 ،؛؟ \U0001F600")
+    rng = random.Random(2016)
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        expected = [at for at, ch in enumerate(text) for _ in normalize(ch)] + [len(text)]
+        assert normalize_with_offsets(text) == (normalize(text), expected), text
