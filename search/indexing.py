@@ -95,26 +95,25 @@ class Arrivals:
 
 def pending_changes(limit):
     """Up to `limit` changes: those recorded since the last round first (newest first), then the
-    oldest; a bulk write's changes (an import's) only after all of those, oldest first.
+    oldest; a bulk write's changes (an import's), oldest first, only in a round that has no other.
 
     An editor's save is always among the newest changes, so it is applied in the round after it
     was recorded, however long the queue an import left and however fast the import records
-    more; the backlog is applied oldest first.
+    more; and that round is short, as it carries none of the import's changes.
     """
     queue = IndexChange.objects.filter(bulk=False)
     newest = queue.order_by("-id").values_list("pk", flat=True).first()
-    if newest is not None and newest < Arrivals.seen:  # the table was emptied and its numbering started again
+    if newest is None:
+        return list(IndexChange.objects.filter(bulk=True).order_by("id")[:limit])
+    if newest < Arrivals.seen:  # the table was emptied and its numbering started again
         Arrivals.seen = 0
     fresh = list(queue.filter(pk__gt=Arrivals.seen).order_by("-id")[:limit])
-    if fresh:
-        Arrivals.seen = fresh[0].pk
     backlog = []
     if len(fresh) < limit:
         backlog = list(queue.filter(pk__lte=Arrivals.seen).order_by("id")[:limit - len(fresh)])
-    bulk = []
-    if len(fresh) + len(backlog) < limit:
-        bulk = list(IndexChange.objects.filter(bulk=True).order_by("id")[:limit - len(fresh) - len(backlog)])
-    return fresh + backlog + bulk
+    if fresh:
+        Arrivals.seen = fresh[0].pk
+    return fresh + backlog
 
 
 def apply_pending(limit=None):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
 
+from archive.changes import bulk_write
 from archive.management.commands import import_articles
 from archive.models import Article, Person
 from search import indexing
@@ -129,6 +130,24 @@ def test_an_editors_save_is_searchable_after_one_round_while_an_import_records_f
     assert found[0], "the editor's save was applied in the first round after it"
     assert IndexChange.objects.filter(bulk=True).count() > 10, "most of the import's changes still wait"
     assert not IndexChange.objects.filter(bulk=False).exists()
+
+
+def test_an_editors_save_is_applied_in_a_short_round_of_its_own_while_an_import_waits(
+        seeded, search_index, client, monkeypatch):
+    search_index()
+    monkeypatch.setattr(indexing.Arrivals, "seen", 0)
+    imported = list(Article.objects.order_by("pk").values_list("pk", flat=True)[1:])
+    with bulk_write():  # what an import's batch left for the writer
+        record_articles(imported)
+    edited = Article.objects.order_by("pk").first()
+    with transaction.atomic():  # an editor saves in the admin
+        edited.title = f"{edited.title} {word(998)}"
+        edited.save()
+    waiting = list(IndexChange.objects.filter(bulk=False).values_list("article_id", flat=True))
+    assert set(waiting) == {edited.pk}, waiting
+    assert indexing.apply_pending(limit=100) == len(waiting), "the editor's change alone, though the round had room"
+    assert search(client, word(998)) == [edited.pk]
+    assert indexing.apply_pending(limit=100) == len(imported), "then the import's"
 
 
 def test_the_backlog_is_applied_oldest_first_once_new_changes_are_taken(seeded, search_index, monkeypatch):
