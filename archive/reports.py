@@ -54,25 +54,28 @@ def _within(value, spans, late=timedelta(0)):
 def _candidates(days_by_speaker):
     """Each speaker's groupable statements whose day lies within the window of one of its days.
 
-    Read in one query for the whole batch, through the articles published in those windows (an
-    index range, then the (article, speaker) index) rather than the speakers' every statement;
-    each row is then kept only for its own speaker's windows. A statement dated in its text
-    counts if its article came out within LATE_DAYS: a later article recalls it, it does not
-    report it (regroup_all still compares them).
+    Read in one query for the whole batch: for each window (the batch's days merged), the
+    statements of the speakers with a day in it, in the articles published in it (an index
+    range, then the (article, speaker) index), rather than every batch speaker's statements in
+    every window; each row is then kept only for its own speaker's windows. A batch's days lie
+    anywhere in the archive's years, so its windows together cover much of it. A statement dated
+    in its text counts if its article came out within LATE_DAYS: a later article recalls it, it
+    does not report it (regroup_all still compares them).
     """
     window, late = timedelta(days=WINDOW_DAYS), timedelta(days=LATE_DAYS)
     spans = {speaker: _spans(days, window) for speaker, days in days_by_speaker.items()}
     every = _spans([d for days in days_by_speaker.values() for d in days if d is not None], window)
-    near, published = Q(pk__in=[]), Q(pk__in=[])
+    near, where = Q(pk__in=[]), Q(pk__in=[])
     for low, high in every:
         near |= Q(day__range=(low, high))
-        published |= Q(published__range=(low, high + late))
-    if any(None in days for days in days_by_speaker.values()):  # two undated reports may be one statement
+        speakers = [speaker for speaker, own in spans.items() if any(low <= a and b <= high for a, b in own)]
+        published = Article.objects.filter(published__range=(low, high + late)).values("pk")
+        where |= Q(speaker_id__in=speakers, article_id__in=published)
+    undated = [speaker for speaker, days in days_by_speaker.items() if None in days]
+    if undated:  # two undated reports may be one statement
         near |= Q(day__isnull=True)
-        published |= Q(published__isnull=True)
-    articles = Article.objects.filter(published).values("pk")
-    found = _rows(_groupable().filter(speaker_id__in=list(days_by_speaker), article_id__in=articles),
-                  "article__published").filter(near)
+        where |= Q(speaker_id__in=undated, article_id__in=Article.objects.filter(published__isnull=True).values("pk"))
+    found = _rows(_groupable().filter(where), "article__published").filter(near)
     for row in found.iterator():
         own, day, out = spans[row["speaker_id"]], row["day"], row.pop("article__published")
         undated = None in days_by_speaker[row["speaker_id"]]

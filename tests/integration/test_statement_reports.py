@@ -1,4 +1,6 @@
 """One statement reported by several outlets is one group of reports; editors merge and split, regrouping obeys."""
+from datetime import date
+
 import pytest
 
 from archive.ingest.importer import Importer
@@ -210,3 +212,25 @@ def test_deleting_an_article_dissolves_the_group_its_report_leaves_alone(importe
     second.article.delete()  # administrators only: the cascade deletes its statements one signal at a time
     first.refresh_from_db()
     assert first.report_group is None and not ReportGroup.objects.exists()
+
+
+def test_one_batch_groups_each_speakers_reports_in_its_own_window_only(importer):
+    """A batch's days lie far apart: each speaker's new report joins their own report near its day,
+    never the same speaker's same words a year away, nor another speaker's near that day."""
+    kerry = "على جميع الأطراف احترام وقف الأعمال العدائية في حلب والسماح بدخول المساعدات الإنسانية فورا"
+    imported(importer, "rt", "2016-06-01", f"قال وزير الخارجية الروسي سيرغي لافروف إن «{QUOTE}».")
+    imported(importer, "rt", "2017-03-10", f"قال وزير الخارجية الأمريكي جون كيري إن «{kerry}».")
+    imported(importer, "rt", "2017-03-10", f"قال وزير الخارجية الأمريكي جون كيري إن «{QUOTE}».")
+    with importer.batch():  # regrouped together, once, at the batch's end
+        later = imported(importer, "sputnik", "2016-06-02", f"أكد سيرغي لافروف أن «{QUOTE}».")
+        kerry_later = imported(importer, "sputnik", "2017-03-11", f"أكد جون كيري أن «{kerry}».")
+        lavrov_far = imported(importer, "arab48", "2017-03-11", f"قال سيرغي لافروف إن «{QUOTE}».")
+    groups = {frozenset(Statement.objects.filter(report_group=g).values_list("article__source__slug",
+                                                                             "article__published", "speaker__slug"))
+              for g in ReportGroup.objects.all()}
+    assert groups == {
+        frozenset({("rt", date(2016, 6, 1), "sergey-lavrov"), ("sputnik", date(2016, 6, 2), "sergey-lavrov")}),
+        frozenset({("rt", date(2017, 3, 10), "john-kerry"), ("sputnik", date(2017, 3, 11), "john-kerry")}),
+    }
+    assert later.statements.get().report_group_id and kerry_later.statements.get().report_group_id
+    assert lavrov_far.statements.get().report_group_id is None
