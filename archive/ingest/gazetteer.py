@@ -1,7 +1,7 @@
 """The known people, offices and places, indexed for finding them in text (built from plain dicts)."""
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from arabic import chain, normalize
 from arabic.letters import ARTICLE
@@ -25,37 +25,96 @@ class Gazetteer:
     shared: dict  # a synthetic key -> the keys whose names all read this way (resolved by recency)
     governments: dict  # normalized country name -> the organisation that speaks for it
     sounds: PhraseIndex = None  # people's names by their transliteration-tolerant keys
+    # What the name indexes were made of, kept so that people learnt later extend them (`learn`).
+    owners: dict = field(default_factory=dict, repr=False)  # a name's words -> keys of those it names
+    weak: dict = field(default_factory=dict, repr=False)  # a short form's words -> keys
+    keyed: dict = field(default_factory=dict, repr=False)  # a spelling key -> keys of the people it spells
 
     @classmethod
     def from_dicts(cls, people, places, place_names=None):
         """`place_names`: the index a gazetteer of the same places built (they did not change)."""
-        names, reuse = PhraseIndex(), place_names is not None
+        reuse = place_names is not None
         place_names = place_names if reuse else PhraseIndex(bare_article=True, place_names=True)
-        offices, governments, owners = [], {}, {}
-        for p in people:
-            for alias in _unique([p["name"], *p.get("aliases", ())]):
-                owners.setdefault(phrase_tokens(alias), set()).add(p["key"])
-            for pos in p.get("positions", ()):
-                offices.append(office_of(p["key"], pos["title"], pos.get("start"), pos.get("end")))
-            # a government with no country named speaks for no place (not for every place without one)
-            if (p.get("kind") == "organisation" and p.get("affiliation")
-                    and set(phrase_tokens(p["name"])) & _GOVERNMENT_WORDS):
-                governments.setdefault(normalize(p.get("affiliation", "")), p["key"])
-        weak = {}
-        for p in people:
-            for form in _short_forms(p):
-                weak.setdefault(form, set()).add(p["key"])
-        shared = {}
-        for words, keys in list(owners.items()) + [(w, k) for w, k in weak.items() if w not in owners]:
-            key = next(iter(keys)) if len(keys) == 1 else "shared:" + " ".join(words)
-            if len(keys) > 1:
-                shared[key] = sorted(keys)
-            names.add(" ".join(words), key, weak=words in weak and words not in owners)
         for pl in () if reuse else places:
             for alias in _unique([pl["name"], *pl.get("aliases", ())]):
                 place_names.add(alias, pl["key"])
-        return cls({p["key"]: p for p in people}, {p["key"]: p for p in places}, names, place_names,
-                   offices, shared, governments, _sounds(people, owners))
+        gazetteer = cls({}, {p["key"]: p for p in places}, PhraseIndex(), place_names, [], {}, {}, PhraseIndex())
+        for p in people:
+            gazetteer._take(p)
+        for p in people:
+            for form in _short_forms(p):
+                gazetteer.weak.setdefault(form, set()).add(p["key"])
+        for words in [*gazetteer.owners, *(w for w in gazetteer.weak if w not in gazetteer.owners)]:
+            gazetteer._enter(words, fresh=True)
+        for key in gazetteer.keyed:
+            gazetteer._sound(key, fresh=True)
+        return gazetteer
+
+    def learn(self, added):
+        """Learn people and aliases in place, as RunGazetteer records them (a person's dict; an
+        alias as {"key", "name"}): the entries a build from every dict would hold, at the cost
+        of what they change rather than of every name again."""
+        names, sounds = set(), set()
+        for entry in added:
+            person = self.people.get(entry["key"])
+            if person is None:
+                learnt = self._take(entry)
+                person = entry
+            else:
+                aliases = person.setdefault("aliases", [])
+                if entry["name"] not in aliases:
+                    aliases.append(entry["name"])
+                learnt = self._name(person, [entry["name"]])
+            names.update(learnt[0])
+            sounds.update(learnt[1])
+            for form in _short_forms(person):
+                self.weak.setdefault(form, set()).add(person["key"])
+                names.add(form)
+        for words in names:
+            self._enter(words)
+        for key in sounds:
+            self._sound(key)
+        return self
+
+    def _take(self, p):
+        """A person's own entries: names, offices, the government it speaks for. (words, spelling keys) touched."""
+        self.people[p["key"]] = p
+        for pos in p.get("positions", ()):
+            self.offices.append(office_of(p["key"], pos["title"], pos.get("start"), pos.get("end")))
+        # a government with no country named speaks for no place (not for every place without one)
+        if (p.get("kind") == "organisation" and p.get("affiliation")
+                and set(phrase_tokens(p["name"])) & _GOVERNMENT_WORDS):
+            self.governments.setdefault(normalize(p.get("affiliation", "")), p["key"])
+        return self._name(p, [p["name"], *p.get("aliases", ())])
+
+    def _name(self, p, aliases):
+        names, sounds = set(), set()
+        for alias in _unique(aliases):
+            words = phrase_tokens(alias)
+            self.owners.setdefault(words, set()).add(p["key"])
+            names.add(words)
+            if p.get("kind", "person") == "person":  # a key two people share matches neither
+                for key in name_keys(words):
+                    self.keyed.setdefault(key, set()).add(p["key"])
+                    sounds.add(key)
+        return names, sounds
+
+    def _enter(self, words, fresh=False):
+        """The names index's entry for these words: whose name they are, or whose short form.
+        `fresh`: the index holds no entry for them yet (a build adds each once)."""
+        keys = self.owners.get(words) or self.weak.get(words)
+        key = next(iter(keys)) if len(keys) == 1 else "shared:" + " ".join(words)
+        self.shared.pop("shared:" + " ".join(words), None)
+        if len(keys) > 1:
+            self.shared[key] = sorted(keys)
+        (self.names.add if fresh else self.names.put)(" ".join(words), key, weak=words not in self.owners)
+
+    def _sound(self, key, fresh=False):
+        owners = self.keyed[key]
+        if len(owners) == 1:
+            (self.sounds.add_words if fresh else self.sounds.put_words)(key, next(iter(owners)))
+        elif not fresh:
+            self.sounds.discard_words(key)
 
     def government_of(self, place_key):
         """أعلنت واشنطن: a country or its capital speaking is its government, when one is known."""
@@ -139,22 +198,6 @@ class BodyWords:
     def of(cls, body):
         words = frozenset(t.text for t in chain.words(body))
         return cls(words, frozenset(word_key(w) for w in words))
-
-
-def _sounds(people, owners):
-    """People's names by their spelling keys; a key two people share matches neither."""
-    keyed = {}
-    for p in people:
-        if p.get("kind", "person") != "person":
-            continue
-        for alias in _unique([p["name"], *p.get("aliases", ())]):
-            for key in name_keys(phrase_tokens(alias)):
-                keyed.setdefault(key, set()).add(p["key"])
-    index = PhraseIndex()
-    for key, owners_of_key in keyed.items():
-        if len(owners_of_key) == 1:
-            index.add_words(key, next(iter(owners_of_key)))
-    return index
 
 
 def _unique(names):

@@ -55,6 +55,7 @@ class Rejected(ValueError):
 
 CHUNK = 2  # records a worker prepares per task: few, so little is read with a gazetteer soon outdated
 AHEAD = 2  # tasks per worker waiting ahead of the saving
+LEARNT_STEPS = 50  # generations a task may carry as what they learnt before the gazetteer is saved whole again
 
 
 @dataclass
@@ -88,11 +89,24 @@ def _worker_start():
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _prepare_chunk(generation, path, records):
+def _worker_reading(shared):
+    """(generation, gazetteer) a task names: (base generation, its file, [(generation, learnt)] since)."""
     global _worker_gazetteer
-    if path is not None and _worker_gazetteer[0] != generation:
-        _worker_gazetteer = (generation, pickle.loads(Path(path).read_bytes()))
-    gazetteer = _worker_gazetteer[1] if path is not None else None
+    base, path, steps = shared
+    held, gazetteer = _worker_gazetteer
+    latest = steps[-1][0] if steps else base
+    if held is None or held < base or held > latest:
+        held, gazetteer = base, pickle.loads(Path(path).read_bytes())
+    for generation, added in steps:
+        if generation > held:
+            gazetteer.learn(added)
+            held = generation
+    _worker_gazetteer = (held, gazetteer)
+    return held, gazetteer
+
+
+def _prepare_chunk(shared, records):
+    generation, gazetteer = _worker_reading(shared) if shared is not None else (0, None)
     return [prepare(body, published, gazetteer, generation) for body, published in records]
 
 
@@ -195,7 +209,7 @@ class Importer:
         self._names = RunGazetteer()
         self._known = None  # normalized names and aliases -> person id, for unknown speakers met again
         self._sources = {}  # a record's source value -> its row, read once per run
-        self._shared = None  # (generation, path) of the gazetteer as worker processes load it
+        self._shared = None  # (generation, path) of the gazetteer saved whole for worker processes
         self._ungrouped = None  # statements saved in the open batch, grouped at its end
 
     @contextmanager
@@ -232,8 +246,8 @@ class Importer:
         try:
             while chunk := list(islice(items, CHUNK)):
                 records = [(item.body, item.published) for item in chunk if not isinstance(item, Rejection)]
-                generation, path = self._shared_gazetteer(folder.name)
-                waiting.append((chunk, pool.apply_async(_prepare_chunk, (generation, path, records))))
+                shared = self._shared_gazetteer(folder.name)
+                waiting.append((chunk, pool.apply_async(_prepare_chunk, (shared, records))))
                 if len(waiting) > AHEAD * workers:
                     yield from self._ready(*waiting.popleft())
             while waiting:
@@ -247,14 +261,19 @@ class Importer:
         return [(item, None if isinstance(item, Rejection) else next(done)) for item in chunk]
 
     def _shared_gazetteer(self, folder):
+        """The current gazetteer as workers read it: a generation saved whole, and what the
+        generations since learnt (a few people each); saved whole again after a build from dicts
+        or LEARNT_STEPS generations, so a task carries little."""
         if not self.extract_statements:
-            return 0, None
+            return None
         current = self._names.current()
-        if self._shared is None or self._shared[0] != self._names.generation:
-            path = Path(folder) / f"gazetteer-{self._names.generation}.pickle"
+        steps = None if self._shared is None else self._names.learnt_since(self._shared[0])
+        if steps is None or len(steps) > LEARNT_STEPS:
+            generation = self._names.generation
+            path = Path(folder) / f"gazetteer-{generation}.pickle"
             path.write_bytes(pickle.dumps(current, protocol=pickle.HIGHEST_PROTOCOL))
-            self._shared = (self._names.generation, str(path))
-        return self._shared
+            self._shared, steps = (generation, str(path)), []
+        return (*self._shared, steps)
 
     def save(self, body, title="", published=None, source="", url="", prepared=None):
         prepared = prepared or prepare(body, published)  # one by one: cleaning here, extraction below

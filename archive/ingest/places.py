@@ -59,6 +59,32 @@ class PhraseIndex:
         for form, prefix in _first_forms(words[0], self.bare_article):
             self._first.setdefault(form, []).append((words, key, weak, prefix))
 
+    def put(self, name, key, weak=False):
+        """Add a name, or give the entry it already has this key and weakness, in its place."""
+        self.put_words(phrase_tokens(name), key, weak)
+
+    def put_words(self, words, key, weak=False):
+        if not words:
+            return
+        for form, prefix in _first_forms(words[0], self.bare_article):
+            entries = self._first.setdefault(form, [])
+            at = next((n for n, entry in enumerate(entries) if entry[0] == words), None)
+            if at is None:
+                entries.append((words, key, weak, prefix))
+            else:
+                entries[at] = (words, key, weak, prefix)
+
+    def discard_words(self, words):
+        """Remove the entry of a name given as its normalized words, if there is one."""
+        if not words:
+            return
+        for form, _ in _first_forms(words[0], self.bare_article):
+            entries = [entry for entry in self._first.get(form, ()) if entry[0] != words]
+            if entries:
+                self._first[form] = entries
+            else:
+                self._first.pop(form, None)
+
     def find(self, tokens, body):
         """Longest non-overlapping matches, left to right, as a list of Match."""
         out, i, n = [], 0, len(tokens)

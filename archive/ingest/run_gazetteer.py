@@ -2,8 +2,11 @@
 
 Each build is a generation. Work prepared with an older generation still holds when the names
 added since cannot occur in its article (NameStarts): worker processes then keep extracting
-ahead while the run learns a new name in one article out of two or three.
+ahead while the run learns a new name in one article out of two or three. A generation is
+built from dicts when the archive is read again; otherwise the previous one learns what the run
+added (Gazetteer.learn), and worker processes learn the same from the generation they hold.
 """
+import copy
 import time
 from dataclasses import dataclass, field
 
@@ -58,32 +61,44 @@ class RunGazetteer:
         self.generation = 0  # counts the gazetteers built
         self._gazetteer = None
         self._sources = None
+        self._stale = False
         self._added = []  # people and aliases the run gave the sources since the last build
         self._starts = {}  # generation -> NameStarts of what it added, or None: read anew, anything changed
+        self._learnt = {}  # generation -> what it learnt, as it was then, or None: built from dicts
 
     def current(self):
-        """The gazetteer, built again when the run has learnt a name.
+        """The gazetteer, extended when the run has learnt a name.
 
-        Built from the dicts read at the run's start plus the people it created since: reading
-        every person and place again for each new name cost most of an import of agency copy,
-        where one article in two or three names someone new. What editors add meanwhile is read
-        again every READ_SECONDS.
+        Built from the dicts read at the run's start; each person the run creates is then learnt
+        in place: building again from every name for each new one cost most of an import of
+        agency copy, where one article in two or three names someone new, and grew with the
+        archive. What editors add meanwhile is read again every READ_SECONDS.
         """
-        if self._gazetteer is None:
+        if self._gazetteer is None or self._stale:
             reread = self._sources is None or time.monotonic() - self._sources.read_at > READ_SECONDS
+            self.generation += 1
             if reread:
                 self._sources = GazetteerSources(*gazetteer_dicts(), read_at=time.monotonic())
-            sources = self._sources
-            self._gazetteer = Gazetteer.from_dicts(sources.people, sources.places, sources.place_names)
-            sources.place_names = self._gazetteer.place_names
-            self.generation += 1
+                sources = self._sources
+                self._gazetteer = Gazetteer.from_dicts(sources.people, sources.places, sources.place_names)
+                sources.place_names = self._gazetteer.place_names
+                self._learnt[self.generation] = None
+            else:
+                self._learnt[self.generation] = copy.deepcopy(self._added)  # as workers must learn it
+                self._gazetteer.learn(self._added)
             self._starts[self.generation] = None if reread else NameStarts.of(self._added)
-            self._added = []
+            self._added, self._stale = [], False
         return self._gazetteer
 
+    def learnt_since(self, generation):
+        """[(generation, what it learnt)] after `generation` up to the current one; None when one
+        of them was built from dicts (a holder of `generation` must load the current one whole)."""
+        steps = [(later, self._learnt.get(later)) for later in range(generation + 1, self.generation + 1)]
+        return None if any(added is None for _, added in steps) else steps
+
     def stale(self):
-        """The next article should know the names learnt so far: build again before it."""
-        self._gazetteer = None
+        """The next article should know the names learnt so far: learn them before it."""
+        self._stale = True
 
     def learn_person(self, person):
         """A person the run created, read by the next build as the database would give it."""
