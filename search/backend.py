@@ -14,10 +14,14 @@ from haystack.backends.whoosh_backend import WhooshSearchBackend
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from whoosh import columns, fields, formats
 from whoosh.codec.whoosh3 import W3Codec
+from whoosh.reading import EmptyReader, MultiReader, SegmentReader
+from whoosh.searching import Searcher
+
 from . import merging
 from .analysis import ArabicAnalyzer
 from .index_view import write_segment_files
 from .reading import ArchiveSearchQuery, EngineSearch
+
 
 class ArchiveCodec(W3Codec):
     """Whoosh's codec without per-field length statistics.
@@ -126,7 +130,7 @@ class ArabicWhooshSearchBackend(EngineSearch, WhooshSearchBackend):
         try:
             # One searcher for all the deletions: each of Whoosh's own opens every segment's
             # term table again (45 ms an article at 10,000 articles in 65 segments).
-            with writer.searcher() as searcher:
+            with deletion_searcher(writer) as searcher:
                 for article_id in deleted_article_ids:
                     writer.delete_by_term("article_id", str(article_id), searcher=searcher)
             for document in documents:
@@ -150,6 +154,36 @@ class ArabicWhooshSearchBackend(EngineSearch, WhooshSearchBackend):
     def optimize(self):
         self.setup_if_needed()
         self.index.optimize()
+
+
+_kept_readers = {}  # (index folder, segment id) -> SegmentReader, in the index writer's process
+
+
+def deletion_searcher(writer):
+    """A searcher over the writer's segments that finds the documents a commit replaces.
+
+    Its segment readers are kept from one commit to the next: opening one reads its term
+    table, and an import leaves hundreds of segments until the writer is idle long enough to
+    merge them (96 ms of an editor's one-article commit at 84 segments). Segments never change
+    once written; a kept reader may not know of later deletions, and deleting a document twice
+    does nothing.
+    """
+    global _kept_readers
+    folder = writer.storage.folder
+    kept, readers = {}, []
+    for segment in writer.segments:
+        key = (folder, segment.segment_id())
+        reader = _kept_readers.pop(key, None)
+        if reader is None:
+            reader = SegmentReader(writer.storage, writer.schema, segment, generation=writer.generation)
+        kept[key] = reader
+        readers.append(reader)
+    for reader in _kept_readers.values():  # segments merged away, or another index's
+        reader.close()
+    _kept_readers = kept
+    reader = (EmptyReader(writer.schema) if not readers else readers[0] if len(readers) == 1
+              else MultiReader(readers))
+    return Searcher(reader, closereader=False)
 
 
 def article_id_of(obj):

@@ -92,3 +92,20 @@ def test_every_segment_gets_its_positions_file_and_an_outdated_one_is_written_ag
     search_index()
     assert all(f.read_bytes()[:8] == b"ARCHPOS2" for f in folder.glob("MAIN_*.positions"))
     assert found(client, "q=هدنة") == {a.pk for a in truce_articles} | {Article.objects.latest("pk").pk}
+
+
+def test_an_article_saved_again_and_again_is_found_once_with_its_last_words(client, truce_articles, search_index):
+    """Each save is a commit that replaces the article's documents, while commits merge segments
+    under it: the writer finds the documents to replace in every segment, new or merged."""
+    from search.indexing import backend
+
+    edited, words = truce_articles[1], ["اتفاق", "بيان", "تصريح", "لقاء", "مؤتمر", "وفد", "جولة", "مبادرة"]
+    documents = backend().index.refresh().doc_count()
+    for n, word in enumerate(words):
+        Article.objects.create(title=f"هدنة رقم {n}", body=f"خبر عن الهدنة رقم {n}.", published=date(2016, 9, n + 1))
+        edited.title = f"{word} في الشمال"
+        edited.save()
+        search_index()
+        assert found(client, f"q={word}") == {edited.pk}
+        assert all(found(client, f"q={before}") == set() for before in words[:n])
+        assert backend().index.refresh().doc_count() == documents + n + 1
