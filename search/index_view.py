@@ -239,23 +239,40 @@ def raw_column(reader, name):
     return b"".join(values), np.array([len(v) for v in values], dtype=np.int64)
 
 
+_positions_checked = {}  # a positions file's path -> (size, mtime) when it was read and found current
+
+
 def write_segment_files(ix):
     """Write the positions file (search.postings) of every segment of `ix` that has none yet.
 
     The writer calls it after each commit: a new segment's file is written once, by one process.
-    A worker that opens the segment before its file exists scans its sequences meanwhile.
+    A worker that opens the segment before its file exists scans its sequences meanwhile. A file
+    already read and found current is not read again while it is unchanged on disk: an import
+    leaves hundreds of segments, and reading every header took half of an editor's commit.
     """
-    folder = ix.storage.folder
+    global _positions_checked
+    folder, checked = ix.storage.folder, {}
     for segment in ix._segments():
         path = postings.path_of(folder, segment.segment_id())
-        if postings.read(path) is not None:  # written already (a file of an older layout is written again)
-            continue
-        reader = SegmentReader(ix.storage, ix.schema, segment)
         try:
-            sequences = SegmentSequences(raw_column(reader, "stems"), raw_column(reader, "readings"))
-        finally:
-            reader.close()
-        postings.write(path, sequences.file_arrays())
+            stat = os.stat(path)
+            seen = (stat.st_size, stat.st_mtime_ns)
+        except FileNotFoundError:
+            seen = None
+        if seen is not None and _positions_checked.get(path) == seen:
+            checked[path] = seen
+            continue
+        if postings.read(path) is None:  # none yet, or a file of an older layout: written again
+            reader = SegmentReader(ix.storage, ix.schema, segment)
+            try:
+                sequences = SegmentSequences(raw_column(reader, "stems"), raw_column(reader, "readings"))
+            finally:
+                reader.close()
+            postings.write(path, sequences.file_arrays())
+            stat = os.stat(path)
+            seen = (stat.st_size, stat.st_mtime_ns)
+        checked[path] = seen
+    _positions_checked = checked  # the segments merged away are forgotten
 
 
 def open_for_reading(path):
