@@ -71,10 +71,10 @@ def _candidates(days_by_speaker):
         speakers = [speaker for speaker, own in spans.items() if any(low <= a and b <= high for a, b in own)]
         published = Article.objects.filter(published__range=(low, high + late)).values("pk")
         where |= Q(speaker_id__in=speakers, article_id__in=published)
-    undated = [speaker for speaker, days in days_by_speaker.items() if None in days]
-    if undated:  # two undated reports may be one statement
+    undated_speakers = [speaker for speaker, days in days_by_speaker.items() if None in days]
+    if undated_speakers:  # two undated reports may be one statement
         near |= Q(day__isnull=True)
-        where |= Q(speaker_id__in=undated, article_id__in=Article.objects.filter(published__isnull=True).values("pk"))
+        where |= Q(speaker_id__in=undated_speakers, article_id__in=Article.objects.filter(published__isnull=True).values("pk"))
     found = _rows(_groupable().filter(where), "article__published").filter(near)
     for row in found.iterator():
         own, day, out = spans[row["speaker_id"]], row["day"], row.pop("article__published")

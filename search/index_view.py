@@ -254,11 +254,7 @@ def write_segment_files(ix):
     folder, checked = ix.storage.folder, {}
     for segment in ix._segments():
         path = postings.path_of(folder, segment.segment_id())
-        try:
-            stat = os.stat(path)
-            seen = (stat.st_size, stat.st_mtime_ns)
-        except FileNotFoundError:
-            seen = None
+        seen = _stamp(path)
         if seen is not None and _positions_checked.get(path) == seen:
             checked[path] = seen
             continue
@@ -269,10 +265,18 @@ def write_segment_files(ix):
             finally:
                 reader.close()
             postings.write(path, sequences.file_arrays())
-            stat = os.stat(path)
-            seen = (stat.st_size, stat.st_mtime_ns)
+            seen = _stamp(path)
         checked[path] = seen
     _positions_checked = checked  # the segments merged away are forgotten
+
+
+def _stamp(path):
+    """(size, modification time) of a file, None when there is none."""
+    try:
+        stat = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
 
 
 def open_for_reading(path):

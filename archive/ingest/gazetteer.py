@@ -58,15 +58,15 @@ class Gazetteer:
         for entry in added:
             person = self.people.get(entry["key"])
             if person is None:
-                learnt = self._take(entry)
+                named, sounded = self._take(entry)
                 person = entry
             else:
                 aliases = person.setdefault("aliases", [])
                 if entry["name"] not in aliases:
                     aliases.append(entry["name"])
-                learnt = self._name(person, [entry["name"]])
-            names.update(learnt[0])
-            sounds.update(learnt[1])
+                named, sounded = self._name(person, [entry["name"]])
+            names.update(named)
+            sounds.update(sounded)
             for form in _short_forms(person):
                 self.weak.setdefault(form, set()).add(person["key"])
                 names.add(form)
@@ -102,12 +102,12 @@ class Gazetteer:
     def _enter(self, words, fresh=False):
         """The names index's entry for these words: whose name they are, or whose short form.
         `fresh`: the index holds no entry for them yet (a build adds each once)."""
-        keys = self.owners.get(words) or self.weak.get(words)
-        key = next(iter(keys)) if len(keys) == 1 else "shared:" + " ".join(words)
-        self.shared.pop("shared:" + " ".join(words), None)
+        keys, name = self.owners.get(words) or self.weak.get(words), " ".join(words)
+        self.shared.pop("shared:" + name, None)
+        key = next(iter(keys)) if len(keys) == 1 else "shared:" + name
         if len(keys) > 1:
             self.shared[key] = sorted(keys)
-        (self.names.add if fresh else self.names.put)(" ".join(words), key, weak=words not in self.owners)
+        (self.names.add if fresh else self.names.put)(name, key, weak=words not in self.owners)
 
     def _sound(self, key, fresh=False):
         owners = self.keyed[key]

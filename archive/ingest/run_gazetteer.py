@@ -40,6 +40,15 @@ def person_dict(person):
             "affiliation": person.affiliation, "aliases": [person.name], "positions": []}
 
 
+@dataclass(frozen=True)
+class Step:
+    """A generation that learnt names: what it learnt, as it was then (worker processes learn the
+    same), and where those names may begin in a body (NameStarts)."""
+
+    learnt: list
+    starts: NameStarts
+
+
 @dataclass
 class GazetteerSources:
     """What the run's gazetteer is built from: the dicts read from the database, and what the run added."""
@@ -63,8 +72,7 @@ class RunGazetteer:
         self._sources = None
         self._stale = False
         self._added = []  # people and aliases the run gave the sources since the last build
-        self._starts = {}  # generation -> NameStarts of what it added, or None: read anew, anything changed
-        self._learnt = {}  # generation -> what it learnt, as it was then, or None: built from dicts
+        self._steps = {}  # generation -> its Step, or None: built from dicts read anew, anything changed
 
     def current(self):
         """The gazetteer, extended when the run has learnt a name.
@@ -82,19 +90,18 @@ class RunGazetteer:
                 sources = self._sources
                 self._gazetteer = Gazetteer.from_dicts(sources.people, sources.places, sources.place_names)
                 sources.place_names = self._gazetteer.place_names
-                self._learnt[self.generation] = None
+                self._steps[self.generation] = None
             else:
-                self._learnt[self.generation] = copy.deepcopy(self._added)  # as workers must learn it
+                self._steps[self.generation] = Step(copy.deepcopy(self._added), NameStarts.of(self._added))
                 self._gazetteer.learn(self._added)
-            self._starts[self.generation] = None if reread else NameStarts.of(self._added)
             self._added, self._stale = [], False
         return self._gazetteer
 
     def learnt_since(self, generation):
         """[(generation, what it learnt)] after `generation` up to the current one; None when one
         of them was built from dicts (a holder of `generation` must load the current one whole)."""
-        steps = [(later, self._learnt.get(later)) for later in range(generation + 1, self.generation + 1)]
-        return None if any(added is None for _, added in steps) else steps
+        steps = [(later, self._steps.get(later)) for later in range(generation + 1, self.generation + 1)]
+        return None if any(step is None for _, step in steps) else [(later, step.learnt) for later, step in steps]
 
     def stale(self):
         """The next article should know the names learnt so far: learn them before it."""
@@ -123,7 +130,7 @@ class RunGazetteer:
         if body_words is None or not 0 < generation < self.generation:
             return False
         for later in range(generation + 1, self.generation + 1):
-            starts = self._starts.get(later)
-            if starts is None or starts.begin_any(body_words):
+            step = self._steps.get(later)
+            if step is None or step.starts.begin_any(body_words):
                 return False
         return True
