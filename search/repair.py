@@ -115,7 +115,7 @@ def expected_documents():
                                   mentioned_places[pk], report_group)
         keys.append((col.STATEMENT << KIND_SHIFT) + pk)
         articles.append(article_id)
-        digests.append(stamps.digest(text, facets, f"{start}:{end}"))
+        digests.append(stamps.digest(text, facets, stamps.statement_extra(start, end)))
     return (np.array(keys, dtype=np.int64), np.array(articles, dtype=np.int64),
             np.array(digests, dtype=np.uint64))
 

@@ -45,6 +45,6 @@ def parse_segment(data, lengths):
     return article_ids, digests
 
 
-def statement_extra(statement):
+def statement_extra(start, end):
     """What a statement's document depends on beyond its text and facets: where its words stand."""
-    return f"{statement.start}:{statement.end}"
+    return f"{start}:{end}"

@@ -106,10 +106,10 @@ def archive_search(documents, entities=()):
     the engine's own IndexView and node_stats, combined as engine.select does: every required
     node, no excluded one (facet and date filters aside).
     """
-    from haystack.constants import DJANGO_CT, DJANGO_ID, ID as HAYSTACK_ID
+    from haystack.constants import ID as HAYSTACK_ID
 
     from search.backend import index_writer, text_fields
-    from search.documents import article_facets, document as archive_document
+    from search.documents import ARTICLE_CT, article_facets, document as archive_document
     from search.engine import node_stats
     from search.entities import EntityMatcher
     from search.index_view import IndexView
@@ -120,11 +120,11 @@ def archive_search(documents, entities=()):
     index = RamStorage().create_index(schema)
     writer = index_writer(index)
     for number, document in enumerate(documents, 1):
-        prepared = {HAYSTACK_ID: document["id"], DJANGO_CT: "archive.article", DJANGO_ID: number,
-                    "article_id": str(number), "text": document["text"]}
         analysis = DocumentAnalysis(document["text"])
         facets = article_facets(number, None, None, (), ())
-        fields = archive_document(prepared, facets, analysis.terms, analysis.columns())
+        fields = archive_document(ARTICLE_CT, number, number, document["text"], facets, analysis.terms,
+                                  analysis.columns())
+        fields[HAYSTACK_ID] = document["id"]  # the collection's own name for it, which search() returns
         writer.add_document(**{name: value for name, value in fields.items() if name in schema.names()})
     writer.commit()
     view = IndexView(index, ("evaluation", id(index)))
