@@ -1,17 +1,20 @@
 """Record which articles' index documents a change makes stale, inside the change's own transaction."""
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from archive.changes import announce
 from archive.models import Article, Person, PersonAlias, Place, PlaceAlias, Source, Statement
 
 from .models import bump_entity_version, record_articles
 
 
+# An article's or statement's own save is announced like a bulk change, so that a bulk write
+# (an import's batch) records each of its articles once, at its end.
 def article_changed(sender, instance, **kwargs):
-    record_articles([instance.pk])
+    announce([instance.pk])
 
 
 def statement_changed(sender, instance, **kwargs):
-    record_articles([instance.article_id])
+    announce([instance.article_id])
 
 
 def mentions_changed(sender, instance, action, pk_set=None, reverse=False, **kwargs):

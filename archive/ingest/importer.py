@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from arabic import normalize
-from archive.changes import announce, bulk_write
+from archive.changes import bulk_write
 from archive.models import Article, Person, PersonAlias, Place, Source, Statement, fingerprint
 from archive.reports import regroup
 
@@ -32,6 +32,7 @@ from .offices import role_stems
 from .places import phrase_tokens
 from .records import Rejection, check_body
 from .run_gazetteer import RunGazetteer
+from .unsaved import Unsaved
 
 ARABIC_TO_LATIN = str.maketrans({
     "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh",
@@ -169,20 +170,6 @@ def confidence_of(value):
     return min(max(value, 0.0), 1.0) if value == value else None  # NaN is no confidence
 
 
-def name_subjects(statements, proposals, people, places):
-    """Store whom and where each saved statement's own words name (their M2M rows in two inserts)."""
-    by_span = {(p.start, p.end): p for p in proposals}
-    people_rows, place_rows = [], []
-    for statement in statements:
-        proposed = by_span[(statement.start, statement.end)]
-        people_rows += [Statement.mentioned_people.through(statement_id=statement.pk, person_id=people[k].pk)
-                        for k in proposed.people if k in people]
-        place_rows += [Statement.mentioned_places.through(statement_id=statement.pk, place_id=places[k].pk)
-                       for k in proposed.places if k in places]
-    Statement.mentioned_people.through.objects.bulk_create(people_rows)
-    Statement.mentioned_places.through.objects.bulk_create(place_rows)
-
-
 def propose_spellings(spellings, people):
     """Spellings of known people the extractor matched by sound become proposed aliases for an editor.
     The (person, alias) pairs created."""
@@ -192,13 +179,6 @@ def propose_spellings(spellings, people):
         if person is not None and not person.aliases.filter(name=spelling).exists():
             created.append((person, PersonAlias.objects.create(person=person, name=spelling[:200], proposed=True).name))
     return created
-
-
-def link(through, article, name, rows, new=False):
-    """Add mentions to an article that it does not have yet, in one insert."""
-    present = set() if new else set(through.objects.filter(article=article).values_list(f"{name}_id", flat=True))
-    new = {row.pk: row for row in rows if row.pk not in present}  # two spellings may name one person
-    through.objects.bulk_create([through(article=article, **{name: row}) for row in new.values()])
 
 
 class Importer:
@@ -211,6 +191,7 @@ class Importer:
         self._sources = {}  # a record's source value -> its row, read once per run
         self._shared = None  # (generation, path) of the gazetteer saved whole for worker processes
         self._ungrouped = None  # statements saved in the open batch, grouped at its end
+        self._unsaved = None  # the open batch's statements and mentions, written at its end
 
     @contextmanager
     def batch(self):
@@ -220,13 +201,14 @@ class Importer:
         statements together finds the same groups, as two statements are compared whenever
         either is new. Its changes are a bulk write: the index takes an editor's save first.
         """
-        with bulk_write(), transaction.atomic():
-            self._ungrouped = []
+        with transaction.atomic(), bulk_write():
+            self._ungrouped, self._unsaved = [], Unsaved()
             try:
                 yield self
+                self._ungrouped += self._unsaved.write()
                 regroup(self._ungrouped)
             finally:
-                self._ungrouped = None
+                self._ungrouped = self._unsaved = None
 
     def prepared(self, items, workers):
         """(item, Prepared or None) in the items' order; records are cleaned and extracted in `workers` processes.
@@ -331,18 +313,13 @@ class Importer:
                 confidence=confidence_of(proposed.confidence), attribution=proposed.reason or "",
             ))
             taken.append((proposed.start, proposed.end))
-        # Bulk writes send no model signals: the article's change is announced once, below, in
-        # the same transaction (the importer and the admin action both hold one open).
-        Statement.objects.bulk_create(statements)
-        name_subjects(statements, found.statements, people, places)
-        link(Article.people.through, article, "person", people.values(), new)
-        link(Article.places.through, article, "place", places.values(), new)
-        announce([article.pk])
-        # the same words by the same speaker in another outlet's article: one statement, several reports
-        if self._ungrouped is not None:
-            self._ungrouped += [s.pk for s in statements]
+        if self._unsaved is not None:  # written, announced and grouped at the batch's end
+            self._unsaved.add(article, statements, found.statements, people, places, new)
         else:
-            regroup([s.pk for s in statements])
+            unsaved = Unsaved()
+            unsaved.add(article, statements, found.statements, people, places, new)
+            # the same words by the same speaker in another outlet's article: one statement, several reports
+            regroup(unsaved.write())
         if named:
             # the next article knows them by name; roles, institutions and sources are read from
             # the text again and found by person_for, so they need no new gazetteer

@@ -122,7 +122,7 @@ def test_an_editors_save_is_searchable_after_one_round_while_an_import_records_f
             found.append(search(client, word(999)) == [edited.pk])
 
     monkeypatch.setattr(indexing.Arrivals, "seen", 0)
-    monkeypatch.setattr(import_articles, "BATCH_SECONDS", 0)  # a batch of one article: two changes
+    monkeypatch.setattr(import_articles, "BATCH_SECONDS", 0)  # a batch of one article
     monkeypatch.setattr(import_articles.Command, "between_batches", writer_round)
     with open(settings.ARCHIVE_DATA_DIR / "index-writer.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the running writer holds the lock
@@ -188,3 +188,20 @@ def test_a_parallel_import_naming_new_people_saves_what_the_one_by_one_import_sa
     assert {f"{FIRST[n]} {LAST[n]}" for n in range(12)} <= learnt, "every fourth article named someone new"
     assert sum(1 for _, _, said, _ in one_by_one for s in said if s[3] in learnt) >= 36
     assert parallel == one_by_one and len(one_by_one) == 48
+
+
+def test_an_import_batch_records_each_article_it_saved_once_for_the_index(seeded, tmp_path, monkeypatch):
+    """Its article row, its statements and their mentions are one change for the writer, recorded with them."""
+    rows = [{**article_row(n), "body": article_row(n)["body"].replace("ستستأنف", f"ستستأنف {word(n)}")}
+            for n in range(6)]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n")
+    IndexChange.objects.all().delete()
+    monkeypatch.setattr(import_articles, "BATCH_SECONDS", 60)  # all six in one batch
+    with open(settings.ARCHIVE_DATA_DIR / "index-writer.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # the running writer holds the lock
+        call_command("import_articles", str(path), "--workers", "1")
+    imported = set(Article.objects.filter(title__startswith="وفد المعارضة").values_list("pk", flat=True))
+    assert len(imported) == 6 and all(Article.objects.get(pk=pk).statements.exists() for pk in imported)
+    assert sorted(IndexChange.objects.values_list("article_id", flat=True)) == sorted(imported)
+    assert set(IndexChange.objects.values_list("bulk", flat=True)) == {True}
