@@ -53,8 +53,9 @@ def documents_for(article_ids):
     rows = Article.objects.filter(pk__in=article_ids).order_by("pk").values_list(
         "pk", "title", "body", "published", "source_id")
     statements = defaultdict(list)
-    for row in (Statement.objects.filter(article_id__in=article_ids).order_by("pk")
-                .values_list("pk", "article_id", "text", "start", "end", "speaker_id", "place_id", "report_group_id")):
+    in_order = Statement.objects.filter(article_id__in=article_ids).order_by("article_id", "start")  # the model's
+    for row in in_order.values_list("pk", "article_id", "text", "start", "end", "speaker_id", "place_id",
+                                "report_group_id"):
         statements[row[1]].append(row)
     people = _related(Article.people.through, "article_id", "person_id", article_ids)
     places = _related(Article.places.through, "article_id", "place_id", article_ids)
@@ -78,7 +79,8 @@ def documents_for(article_ids):
                 stems = DocumentAnalysis(words).columns()
             facets = statement_facets(pk, published, source_id, speaker_id, place_id, mentioned_people[pk],
                                       mentioned_places[pk], report_group)
-            yield document(STATEMENT_CT, pk, article_id, words, facets, set(), stems, stamps.statement_extra(start, end))
+            yield document(STATEMENT_CT, pk, article_id, words, facets, set(), stems,
+                           stamps.statement_extra(start, end))
 
 
 def _related(through, owner, other, owner_ids, chunk=900):
@@ -86,6 +88,7 @@ def _related(through, owner, other, owner_ids, chunk=900):
     SQLite's limit of query parameters)."""
     found = defaultdict(set)
     for at in range(0, len(owner_ids), chunk):
-        for owner_id, value in through.objects.filter(**{f"{owner}__in": owner_ids[at:at + chunk]}).values_list(owner, other):
+        rows = through.objects.filter(**{f"{owner}__in": owner_ids[at:at + chunk]}).values_list(owner, other)
+        for owner_id, value in rows:
             found[owner_id].add(value)
     return found
