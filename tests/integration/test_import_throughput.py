@@ -5,6 +5,7 @@ import json
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 
 from archive.changes import bulk_write
 from archive.management.commands import import_articles
@@ -160,6 +161,31 @@ def test_the_backlog_is_applied_oldest_first_once_new_changes_are_taken(seeded, 
     assert first == [ids[-1], ids[-2]], "what arrived since the last round comes first, newest first"
     second = [change.article_id for change in indexing.pending_changes(3)]
     assert second == ids[:3], "then what waits, oldest first"
+
+
+def test_the_running_writer_gathers_an_imports_changes_into_whole_commits_but_never_an_editors(
+        seeded, search_index, client, monkeypatch):
+    """A writer that keeps up with an import would commit a few articles at a time: a segment
+    for each, which every search then visits. An editor's save is not kept waiting for that."""
+    search_index()
+    monkeypatch.setattr(indexing.Arrivals, "seen", 0)
+    imported = list(Article.objects.order_by("pk").values_list("pk", flat=True)[1:4])
+    with bulk_write():  # what an import's batch just recorded
+        record_articles(imported)
+    assert indexing.apply_pending(limit=100, gather=True) == 0, "fewer than a batch, recorded just now: they wait"
+    edited = Article.objects.order_by("pk").first()
+    with transaction.atomic():  # an editor saves in the admin meanwhile
+        edited.title = f"{edited.title} {word(997)}"
+        edited.save()
+    assert indexing.apply_pending(limit=100, gather=True) == 1, "the editor's change does not wait"
+    assert search(client, word(997)) == [edited.pk]
+    assert indexing.apply_pending(limit=3, gather=True) == 3, "a whole batch is applied at once"
+    with bulk_write():
+        record_articles(imported[:1])
+    assert indexing.apply_pending(limit=100, gather=True) == 0
+    IndexChange.objects.update(recorded=timezone.now() - indexing.GATHERING)
+    assert indexing.apply_pending(limit=100, gather=True) == 1, "nor do the import's wait longer than GATHER_SECONDS"
+    assert indexing.apply_pending(limit=100) == 0
 
 
 FIRST = ["سامر", "وليد", "هشام", "رامي", "ناصر", "فادي", "مازن", "عادل", "كريم", "طارق", "جمال", "زياد"]

@@ -43,7 +43,7 @@ class Command(BaseCommand):
         applied, quiet_since, merged = 0, time.monotonic(), False
         while not self.stopping:
             try:
-                count = apply_pending()
+                count = apply_pending(gather=not once)
             except OperationalError as error:  # the database is busy or restarting: the changes wait
                 log.warning("Index writer waiting for the database: %s", error)
                 close_old_connections()
