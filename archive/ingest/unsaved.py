@@ -49,7 +49,7 @@ class Unsaved:
                                                          places.values(), new)
 
     def write(self):
-        """Insert everything added; the new statements' ids, in the order they were added."""
+        """Insert everything added (once); the new statements' ids, in the order they were added."""
         Statement.objects.bulk_create(self.statements)
         people_rows, place_rows = [], []
         for statements, proposals, people, places in self._subjects:
@@ -63,6 +63,4 @@ class Unsaved:
         # Bulk inserts send no model signals: the articles' change is announced once, in the
         # same transaction (the importer and the admin action both hold one open).
         announce(self.articles)
-        written = [statement.pk for statement in self.statements]
-        self.__init__()
-        return written
+        return [statement.pk for statement in self.statements]
