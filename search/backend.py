@@ -9,6 +9,8 @@
   any process) record the change in the database queue, and the writer applies it.
 - Searching (SearchQuerySet) runs the archive's engine: search.reading.
 """
+import time
+
 from haystack.backends import BaseEngine
 from haystack.backends.whoosh_backend import WhooshSearchBackend
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
@@ -20,6 +22,9 @@ from . import merging
 from .analysis import ArabicAnalyzer
 from .index_view import write_segment_files
 from .reading import ArchiveSearchQuery, EngineSearch
+
+
+STOP_CHECK_SECONDS = 0.05  # how often a commit under way asks whether it should make way (write)
 
 
 class ArchiveCodec(W3Codec):
@@ -121,20 +126,36 @@ class ArabicWhooshSearchBackend(EngineSearch, WhooshSearchBackend):
         if not self.setup_complete:
             self.setup()
 
-    def write(self, documents, deleted_article_ids=()):
-        """Replace the documents of the given articles in one commit."""
+    def write(self, articles, stop=None):
+        """Replace the documents of each (article id, its documents) in one commit; the ids written.
+
+        `stop()`, asked between articles every STOP_CHECK_SECONDS, ends the commit early: what
+        was written is committed, the rest is left to the caller. An import's long round makes
+        way for an editor's save within a twentieth of a second, instead of holding it for the
+        whole round.
+        """
         self.setup_if_needed()
         self.index = self.index.refresh()
         writer = index_writer(self.index)
+        written = []
         try:
-            delete_articles(writer, deleted_article_ids)
-            for document in documents:
-                writer.add_document(**document)
+            segments = list(zip(_offsets(writer.segments), kept_segments(writer)))
+            checked = time.monotonic()
+            for article_id, documents in articles:
+                if stop is not None and written and time.monotonic() - checked >= STOP_CHECK_SECONDS:
+                    if stop():
+                        break
+                    checked = time.monotonic()
+                delete_article(writer, article_id, segments)
+                for document in documents:
+                    writer.add_document(**document)
+                written.append(article_id)
         except BaseException:
             writer.cancel()
             raise
         writer.commit(mergetype=merging.at_commit)
         write_segment_files(self.index.refresh())
+        return written
 
     def merge_when_idle(self):
         """Merge the segments merging.when_idle picks, in a commit of their own; whether it merged any."""
@@ -189,20 +210,27 @@ def kept_segments(writer):
     return list(kept.values())
 
 
-def delete_articles(writer, article_ids):
-    """Delete every document of these articles, looking only in the segments that hold any.
+def _offsets(segments):
+    offsets, offset = [], 0
+    for segment in segments:
+        offsets.append(offset)
+        offset += segment.doc_count_all()
+    return offsets
 
-    An imported article is new: no segment holds it, and it costs no lookup at all. Whoosh's
-    delete_by_term looked the article up in every segment's term table (2.3 ms an article at
-    500 segments, half of the writer's time late in a long import).
+
+def delete_article(writer, article_id, segments):
+    """Delete every document of an article, looking only in the segments that hold any.
+
+    `segments`: (offset, KeptSegment) of the writer's segments. An imported article is new: no
+    segment holds it, and it costs a set lookup per segment. Whoosh's delete_by_term looked it
+    up in every segment's term table (2.3 ms an article at 500 segments, half of the writer's
+    time late in a long import).
     """
-    wanted = {str(article_id) for article_id in article_ids}
-    offset = 0
-    for segment, kept in zip(writer.segments, kept_segments(writer)):
-        for article_id in wanted & kept.articles:
+    article_id = str(article_id)
+    for offset, kept in segments:
+        if article_id in kept.articles:
             for docnum in kept.reader.postings("article_id", article_id).all_ids():
                 writer.delete_document(offset + docnum)
-        offset += segment.doc_count_all()
 
 
 def article_id_of(obj):

@@ -92,9 +92,11 @@ class Pace:
 
 
 class Arrivals:
-    """The highest change id the previous round read: what lies above it arrived since."""
+    """The highest change id the previous round read: what lies above it arrived since; and
+    whether that round made way for a change that arrived during it (the next need not wait)."""
 
     seen = 0
+    made_way = False
 
 
 def pending_changes(limit, gather=False):
@@ -130,7 +132,11 @@ def pending_changes(limit, gather=False):
 
 def apply_pending(limit=None, gather=False):
     """Apply recorded changes in one index commit (at most `limit`, else a batch sized to the
-    writer's pace); return how many changes were applied. `gather`: see pending_changes."""
+    writer's pace); return how many changes were applied. `gather`: see pending_changes.
+
+    A round of a bulk write's changes alone makes way for any other change recorded meanwhile:
+    it commits the articles written so far and leaves the rest queued (Arrivals.made_way).
+    """
     if IndexChange.objects.filter(article_id__isnull=True).exists():
         top = IndexChange.objects.order_by("-id").values_list("pk", flat=True).first()
         rebuild()  # reflects every change recorded before it began, whatever its article
@@ -139,15 +145,24 @@ def apply_pending(limit=None, gather=False):
     changes = pending_changes(limit or Pace.batch(), gather)
     if not changes:
         return 0
-    articles = {change.article_id for change in changes}
+    bulk_only = all(change.bulk for change in changes)
     started = time.monotonic()
-    write_articles(articles)
+    written = set(write_articles({change.article_id for change in changes},
+                                 stop=other_change_waiting if bulk_only else None))
     seconds = time.monotonic() - started
-    Pace.learn(len(changes), seconds)
-    log.info("Indexed %d articles in %.2f s (next batch %d).", len(articles), seconds, Pace.batch())
-    # Only the rows read are done: a change recorded meanwhile waits for the next round.
-    IndexChange.objects.filter(pk__in=[change.pk for change in changes]).delete()
-    return len(changes)
+    # Only the rows read and written are done: a change recorded meanwhile waits for the next round.
+    done = [change.pk for change in changes if change.article_id in written]
+    Arrivals.made_way = len(done) < len(changes)
+    Pace.learn(len(done), seconds)
+    log.info("Indexed %d articles in %.2f s (next batch %d%s).", len(written), seconds, Pace.batch(),
+             ", made way for another change" if Arrivals.made_way else "")
+    IndexChange.objects.filter(pk__in=done).delete()
+    return len(done)
+
+
+def other_change_waiting():
+    """Whether a change that is not a bulk write's (an editor's save) is queued."""
+    return IndexChange.objects.filter(bulk=False).exists()
 
 
 def merge_when_idle():
@@ -155,10 +170,24 @@ def merge_when_idle():
     return backend().merge_when_idle()
 
 
-def write_articles(article_ids):
-    """Replace these articles' documents (and their statements') in the live index, in one commit."""
+def write_articles(article_ids, stop=None):
+    """Replace these articles' documents (and their statements') in the live index, in one commit;
+    the ids written (all, unless `stop()` ended the commit early: search.backend's write)."""
     article_ids = sorted(article_ids)
-    backend().write(documents_for(article_ids), deleted_article_ids=article_ids)
+    return backend().write(by_article(article_ids, documents_for(article_ids)), stop)
+
+
+def by_article(article_ids, documents):
+    """(article id, its documents) for each id in order, from documents in that order; an article
+    that no longer exists has none (its old ones are deleted all the same)."""
+    documents = iter(documents)
+    upcoming = next(documents, None)
+    for article_id in article_ids:
+        own = []
+        while upcoming is not None and upcoming["article_id"] == str(article_id):
+            own.append(upcoming)
+            upcoming = next(documents, None)
+        yield article_id, own
 
 
 def _prepare_batch(article_ids):

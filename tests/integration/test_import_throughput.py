@@ -188,6 +188,45 @@ def test_the_running_writer_gathers_an_imports_changes_into_whole_commits_but_ne
     assert indexing.apply_pending(limit=100) == 0
 
 
+def test_an_imports_round_makes_way_for_an_editors_save_recorded_while_it_runs(
+        seeded, search_index, client, monkeypatch):
+    """The round commits the articles it has written and leaves the rest queued; the editor's
+    change is applied next, alone; then the import's rest. Every article is found once."""
+    from search import backend
+
+    search_index()
+    monkeypatch.setattr(indexing.Arrivals, "seen", 0)
+    monkeypatch.setattr(backend, "STOP_CHECK_SECONDS", 0)  # ask before every article
+    articles = list(Article.objects.order_by("pk"))
+    edited, imported = articles[0], articles[1:]
+    for number, article in enumerate(imported):
+        Article.objects.filter(pk=article.pk).update(title=f"{article.title} {word(number)}")
+    with bulk_write():  # what an import's batch recorded
+        record_articles([a.pk for a in imported])
+    written = indexing.documents_for
+
+    def editor_saves_meanwhile(article_ids):
+        for number, document in enumerate(written(article_ids)):
+            yield document
+            if number == 0:  # the first article's document is in the round: an editor saves
+                with transaction.atomic():
+                    edited.title = f"{edited.title} {word(996)}"
+                    edited.save()
+
+    monkeypatch.setattr(indexing, "documents_for", editor_saves_meanwhile)
+    applied = indexing.apply_pending(limit=100)
+    assert 1 <= applied < len(imported), "the round stopped after the article it was writing"
+    assert indexing.Arrivals.made_way
+    assert IndexChange.objects.filter(bulk=True).count() == len(imported) - applied
+    monkeypatch.setattr(indexing, "documents_for", written)
+    assert indexing.apply_pending(limit=100) == 1, "the editor's change next, in a round of its own"
+    assert search(client, word(996)) == [edited.pk]
+    assert indexing.apply_pending(limit=100) == len(imported) - applied, "then the rest of the import's"
+    assert not indexing.Arrivals.made_way and not IndexChange.objects.exists()
+    for number, article in enumerate(imported):
+        assert search(client, word(number)) == [article.pk]
+
+
 FIRST = ["سامر", "وليد", "هشام", "رامي", "ناصر", "فادي", "مازن", "عادل", "كريم", "طارق", "جمال", "زياد"]
 LAST = ["الخطيب", "العمري", "الحلبي", "النجار", "الصباغ", "القاسم", "الزعبي", "الشامي", "الرفاعي", "البيطار",
         "الحمصي", "الدباغ"]

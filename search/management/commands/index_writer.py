@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import OperationalError, close_old_connections
 
-from search.indexing import Pace, apply_pending, ensure_current_index, merge_when_idle
+from search.indexing import Arrivals, Pace, apply_pending, ensure_current_index, merge_when_idle
 
 log = logging.getLogger("search.writer")
 IDLE_SECONDS = 30.0  # a queue empty this long is not an import under way
@@ -57,7 +57,7 @@ class Command(BaseCommand):
             elif not merged and time.monotonic() - quiet_since >= IDLE_SECONDS:
                 # Larger merges wait for a quiet queue (search.merging), until none is left to do.
                 merged = not merge_when_idle()
-            if count < Pace.batch() and not once:
+            if count < Pace.batch() and not once and not Arrivals.made_way:
                 # The queue is drained: let changes gather for a moment rather than commit them one by one.
                 time.sleep(poll)
         self.stdout.write(f"Index writer applied {applied} changes.")
