@@ -13,8 +13,11 @@ from archive.ingest.records import Rejection, read
 
 PROGRESS_EVERY = 0.5  # seconds between progress lines on a terminal
 # Articles are committed in batches: one transaction per half second of work rather than per
-# article, short enough that an editor's save (which waits for it) stays quick.
+# article, short enough that an editor's save (which waits for it) stays quick. The half second
+# includes the batch's end (its rows written, its reports regrouped), which grows with the
+# archive: the articles get what the previous batch's end left of it, at least MIN_SAVING_SECONDS.
 BATCH_SECONDS = 0.5
+MIN_SAVING_SECONDS = 0.1
 # SQLite hands its write lock to no one in particular, and a waiting writer polls for it every
 # 100 ms: without a pause between batches, an editor's save could wait for the whole import.
 PAUSE_SECONDS = 0.1
@@ -45,16 +48,19 @@ class Command(BaseCommand):
         counts = {"created": 0, "skipped": 0, "rejected": 0, "statements": 0, "people": 0}
         self.started, self.last_progress = time.monotonic(), 0.0
         items = importer.prepared((item for path in paths for item in read(path, day, source, url)), workers)
-        more = True
+        more, ending = True, 0.0
         while more:
             with importer.batch():
-                more, deadline = False, time.monotonic() + BATCH_SECONDS
+                saving = max(min(MIN_SAVING_SECONDS, BATCH_SECONDS), BATCH_SECONDS - ending)
+                more, deadline = False, time.monotonic() + saving
                 for item, prepared in items:
                     self._one(importer, item, prepared, counts)
                     self._progress(counts)
                     if time.monotonic() >= deadline:
                         more = True
                         break
+                ended = time.monotonic()
+            ending = time.monotonic() - ended
             if more:
                 self.between_batches()
         if self._interactive():
