@@ -220,9 +220,14 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.fingerprint = fingerprint(self.body)
+        adding = self._state.adding
         if self.pk is not None and not kwargs.get("force_insert"):
             self.revision = (self.revision or 0) + 1
         super().save(*args, **kwargs)
+        fields = kwargs.get("update_fields")
+        if not adding and (fields is None or "published" in fields):
+            # its statements dated by it alone are dated anew (Statement.day)
+            self.statements.filter(said_on__isnull=True).exclude(day=self.published).update(day=self.published)
 
     def same_text_elsewhere(self):
         """Another article whose body has this one's fingerprint, if any."""
@@ -292,6 +297,9 @@ class Statement(models.Model):
         Place, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements", verbose_name="مكان القول"
     )
     said_on = models.DateField("تاريخ القول", null=True, blank=True)
+    # When it was said, else its article's date: kept by save() and Article.save(), so that
+    # grouping reads a speaker's statements of a few days from an index, not by article.
+    day = models.DateField("يوم التصريح", null=True, blank=True, editable=False)
     reviewed = models.BooleanField("راجعه محرر", default=True)
     # Whom and where its own words name (not everything its article mentions): what it is about.
     mentioned_people = models.ManyToManyField(
@@ -320,6 +328,7 @@ class Statement(models.Model):
         indexes = [
             models.Index(fields=["speaker", "article"], name="statement_speaker_article"),
             models.Index(fields=["article", "speaker"], name="statement_article_speaker"),
+            models.Index(fields=["speaker", "day"], name="statement_speaker_day"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -346,8 +355,17 @@ class Statement(models.Model):
         return f"{self.article.get_absolute_url()}#statement-{self.pk}"
 
     def save(self, *args, **kwargs):
+        self.day = self.day_of(self.said_on, self.article.published)
+        fields = kwargs.get("update_fields")
+        if fields is not None and {"said_on", "article"} & set(fields):
+            kwargs["update_fields"] = {*fields, "day"}
         super().save(*args, **kwargs)
         self.article.include_statement_subjects([self])
+
+    @staticmethod
+    def day_of(said_on, published):
+        """The day a statement counts as said on: the one its text gives, else its article's date."""
+        return said_on or published
 
     def cities(self):
         """The places it is about or was said in: those its words name, and its place of saying."""

@@ -5,7 +5,6 @@ no holder on the article's date. Once a Position says who held that office when,
 those statements belong to the holder: the same rule the extractor resolves roles
 by (archive/ingest/offices.py), applied after the fact.
 """
-from django.db.models.functions import Coalesce
 
 
 from .ingest.offices import office_of, resolve_office, role_stems
@@ -52,9 +51,7 @@ def claimable_statements(position):
     if not roles:
         return []
     statements = (
-        Statement.objects.filter(speaker_id__in=roles, reviewed=False)
-        .annotate(day=Coalesce("said_on", "article__published"))
-        .filter(day__isnull=False)
+        Statement.objects.filter(speaker_id__in=roles, reviewed=False, day__isnull=False)
     )
     if position.start:
         statements = statements.filter(day__gte=position.start)

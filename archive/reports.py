@@ -1,18 +1,20 @@
 """Reports of one statement in several articles: stored groups, recomputed by the rule, corrected by editors."""
 from collections import Counter, defaultdict
 from datetime import timedelta
+from functools import reduce
+from operator import or_
 
 from django.db import transaction
 from django.db.models import Count, Q
-from django.db.models.functions import Coalesce
 
 
 from .ingest.reports import WINDOW_DAYS, Report, group_reports
 from .changes import announce
-from .models import Article, ReportGroup, Statement
+from .models import ReportGroup, Statement
 
 FIELDS = ("pk", "speaker_id", "day", "text", "article_id", "report_group_id", "grouped_by_editor")
 CHUNK = 500  # ids per IN (...) list: well under every database's limit on query parameters
+RANGES = 200  # (speaker, days) ranges per query: SQLite parses a long OR as a deep tree
 LATE_DAYS = 31  # how long after a statement an article may still report it
 NEW = object()  # a component that needs a group of its own
 
@@ -28,7 +30,7 @@ def _chunks(ids):
 
 def _rows(queryset, *also):
     """Statement rows as the rule reads them: the day is when it was said, else the article's date."""
-    return queryset.annotate(day=Coalesce("said_on", "article__published")).order_by().values(*FIELDS, *also)
+    return queryset.order_by().values(*FIELDS, *also)
 
 
 def _groupable():
@@ -54,33 +56,22 @@ def _within(value, spans, late=timedelta(0)):
 def _candidates(days_by_speaker):
     """Each speaker's groupable statements whose day lies within the window of one of its days.
 
-    Read in one query for the whole batch: for each window (the batch's days merged), the
-    statements of the speakers with a day in it, in the articles published in it (an index
-    range, then the (article, speaker) index), rather than every batch speaker's statements in
-    every window; each row is then kept only for its own speaker's windows. A batch's days lie
-    anywhere in the archive's years, so its windows together cover much of it. A statement dated
-    in its text counts if its article came out within LATE_DAYS: a later article recalls it, it
-    does not report it (regroup_all still compares them).
+    Read from the (speaker, day) index, a range for each speaker's merged windows, so a batch
+    reads its candidates and little else however large the archive. A statement dated in its
+    text counts if its article came out within LATE_DAYS: a later article recalls it, it does
+    not report it (regroup_all still compares them).
     """
     window, late = timedelta(days=WINDOW_DAYS), timedelta(days=LATE_DAYS)
     spans = {speaker: _spans(days, window) for speaker, days in days_by_speaker.items()}
-    every = _spans([d for days in days_by_speaker.values() for d in days if d is not None], window)
-    near, where = Q(pk__in=[]), Q(pk__in=[])
-    for low, high in every:
-        near |= Q(day__range=(low, high))
-        speakers = [speaker for speaker, own in spans.items() if any(low <= a and b <= high for a, b in own)]
-        published = Article.objects.filter(published__range=(low, high + late)).values("pk")
-        where |= Q(speaker_id__in=speakers, article_id__in=published)
-    undated_speakers = [speaker for speaker, days in days_by_speaker.items() if None in days]
-    if undated_speakers:  # two undated reports may be one statement
-        near |= Q(day__isnull=True)
-        where |= Q(speaker_id__in=undated_speakers, article_id__in=Article.objects.filter(published__isnull=True).values("pk"))
-    found = _rows(_groupable().filter(where), "article__published").filter(near)
-    for row in found.iterator():
-        own, day, out = spans[row["speaker_id"]], row["day"], row.pop("article__published")
-        undated = None in days_by_speaker[row["speaker_id"]]
-        if (day is None and undated) or (day is not None and _within(day, own)):
-            if (out is None and undated) or (out is not None and _within(out, own, late)):
+    ranges = [Q(speaker_id=speaker, day__range=(low, high)) for speaker, own in spans.items() for low, high in own]
+    # two undated reports may be one statement
+    ranges += [Q(speaker_id=speaker, day__isnull=True) for speaker, days in days_by_speaker.items() if None in days]
+    for part in (ranges[n:n + RANGES] for n in range(0, len(ranges), RANGES)):
+        found = _rows(_groupable().filter(reduce(or_, part)), "article__published")
+        for row in found.iterator():
+            own, out = spans[row["speaker_id"]], row.pop("article__published")
+            undated = None in days_by_speaker[row["speaker_id"]]
+            if row["day"] is None or (out is None and undated) or (out is not None and _within(out, own, late)):
                 yield row
 
 

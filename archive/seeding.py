@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from .ingest.extraction import Gazetteer, gazetteer_dicts_from_curation, named_in
-from .models import fingerprint
+from .models import Statement, fingerprint
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 FIXTURE_PATH = SEEDS_DIR.parent / "seed_archive.json"
@@ -98,6 +98,7 @@ def build_records(curation, seeds_dir=SEEDS_DIR):
                 start=start, end=start + len(statement["text"]), kind=statement.get("kind", "quote"),
                 place=lookup(place_pk, statement["place"], "place") if statement.get("place") else None,
                 said_on=statement.get("said_on"), reviewed=True,
+                day=Statement.day_of(statement.get("said_on"), article["published"]),  # loaddata calls no save()
                 mentioned_people=[person_pk[k] for k in named_people if k in person_pk],
                 mentioned_places=[place_pk[k] for k in named_places if k in place_pk],
             ))

@@ -306,10 +306,11 @@ class Importer:
                 people.get(proposed.new_speaker.ident()) if proposed.new_speaker else None)
             if speaker is None or any(proposed.start < end and start < proposed.end for start, end in taken):
                 continue
-            statements.append(Statement(
+            said_on = statement_day(dates, proposed.start)
+            statements.append(Statement(  # written in bulk: no save(), so its day is given here
                 article=article, speaker=speaker, text=proposed.text, start=proposed.start, end=proposed.end,
                 kind=proposed.kind, place=places.get(proposed.place_key), reviewed=False,
-                said_on=statement_day(dates, proposed.start),
+                said_on=said_on, day=Statement.day_of(said_on, article.published),
                 confidence=confidence_of(proposed.confidence), attribution=proposed.reason or "",
             ))
             taken.append((proposed.start, proposed.end))

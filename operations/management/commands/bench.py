@@ -178,7 +178,8 @@ class Command(BaseCommand):
         from archive.models import Article, Statement, fingerprint
 
         statements = [Statement(article_id=a["id"], speaker_id=people[s["speaker"]], text=s["text"], start=s["start"],
-                                end=s["end"], kind=s["kind"], place_id=places.get(s["place"]), said_on=s["said_on"])
+                                end=s["end"], kind=s["kind"], place_id=places.get(s["place"]), said_on=s["said_on"],
+                                day=Statement.day_of(s["said_on"], a["published"]))
                       for a in batch for s in a["statements"]]
         with transaction.atomic():
             Article.objects.bulk_create([Article(id=a["id"], title=a["title"], body=a["body"], published=a["published"],
