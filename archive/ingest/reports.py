@@ -4,6 +4,7 @@ import datetime
 import json
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from arabic import STOPWORDS, chain, normalize
@@ -58,8 +59,15 @@ def words(text):
     Tashkeel, hamza seats, ة/ه, ى/ي and quote styles are folded by the normalizer; a word written
     with or without a glued conjunction or preposition (لاجتماعات, اجتماعات) shares a reading.
     """
-    return [frozenset(_fold(r) for r in chain.index_readings(t.text)) for t in chain.words(text)
-            if t.text not in _DROPPED]
+    return [readings for original, _ in chain.written_words(text) for readings in _written_word(original)]
+
+
+@lru_cache(maxsize=1 << 15)
+def _written_word(original):
+    """The readings of a written word's content tokens: it recurs in report after report, and a
+    batch compares each of its reports with hundreds."""
+    return tuple(frozenset(_fold(r) for r in chain.index_readings(token))
+                 for token in normalize(original).split() if token not in _DROPPED)
 
 
 def shared_runs(a, b):
