@@ -267,15 +267,16 @@ class MentionFinder:
             mentions.append(mention)
             covered.update(range(mention.i, mention.j))
             k = mention.j
-        for m in matches:
-            if not any(m.i in range(x.i, x.j) for x in mentions):
+        for m in matches:  # a name starting inside a mention found before is part of it
+            if m.i not in covered:
                 mentions.append(Mention(m.i, m.j, m.key, how="org-prefix" if m.weak else "name", clitic=m.prefix))
+                covered.update(range(m.i, m.j))
         for m in place_matches:
-            if not any(m.i in range(x.i, x.j) for x in mentions):
+            if m.i not in covered:
                 mentions.append(Mention(m.i, m.j, m.key, how="place", clitic=m.prefix))
+                covered.update(range(m.i, m.j))
         for k, t in enumerate(tokens):
-            if t.text.startswith("ال") and stem(t.text) in DOCUMENT_NOUNS | INSTITUTION_NOUNS and \
-                    not any(x.i <= k < x.j for x in mentions):
+            if t.text.startswith("ال") and stem(t.text) in DOCUMENT_NOUNS | INSTITUTION_NOUNS and k not in covered:
                 mentions.append(Mention(k, k + 1, how="anaphor", role=t.original, role_stems=frozenset({stem(t.text)})))
         mentions.sort(key=lambda m: m.i)
         self._coordinated_counterparts(tokens, body, mentions)

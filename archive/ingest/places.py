@@ -48,6 +48,24 @@ class PhraseIndex:
     bare_article: bool = False
     place_names: bool = False  # then a form that reads as an adjective (روسيًا) is not the name
     _first: dict = field(default_factory=dict)
+    # A first word's entries by length and following words, built when first read: a common
+    # first name (محمد) heads hundreds of names once an archive has learnt its speakers.
+    _tables: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self):
+        return {**self.__dict__, "_tables": {}}  # rebuilt where it is read
+
+    def _table(self, form):
+        """[(length, {following words: entries in order})] of the names a form begins, longest first."""
+        table = self._tables.get(form)
+        if table is None:
+            if form not in self._first:
+                return ()
+            by_length = {}
+            for entry in self._first[form]:
+                by_length.setdefault(len(entry[0]), {}).setdefault(entry[0][1:], []).append(entry)
+            table = self._tables[form] = sorted(by_length.items(), key=lambda item: -item[0])
+        return table
 
     def add(self, name, key, weak=False):
         self.add_words(phrase_tokens(name), key, weak)
@@ -58,6 +76,7 @@ class PhraseIndex:
             return
         for form, prefix in _first_forms(words[0], self.bare_article):
             self._first.setdefault(form, []).append((words, key, weak, prefix))
+            self._tables.pop(form, None)
 
     def put(self, name, key, weak=False):
         """Add a name, or give the entry it already has this key and weakness, in its place."""
@@ -68,6 +87,7 @@ class PhraseIndex:
             return
         for form, prefix in _first_forms(words[0], self.bare_article):
             entries = self._first.setdefault(form, [])
+            self._tables.pop(form, None)
             at = next((n for n, entry in enumerate(entries) if entry[0] == words), None)
             if at is None:
                 entries.append((words, key, weak, prefix))
@@ -80,6 +100,7 @@ class PhraseIndex:
             return
         for form, _ in _first_forms(words[0], self.bare_article):
             entries = [entry for entry in self._first.get(form, ()) if entry[0] != words]
+            self._tables.pop(form, None)
             if entries:
                 self._first[form] = entries
             else:
@@ -90,14 +111,16 @@ class PhraseIndex:
         out, i, n = [], 0, len(tokens)
         while i < n:
             best = None
-            for words, key, weak, prefix in self._first.get(tokens[i].text, ()):
-                j = i + len(words)
-                if j > n or any(tokens[k].text != words[k - i] for k in range(i + 1, j)):
+            for length, following in self._table(tokens[i].text):
+                j = i + length
+                if j > n:
                     continue
-                if not _joined(tokens, body, i, j):
-                    continue
-                if best is None or j > best.j or (j == best.j and best.weak and not weak):
+                entries = following.get(tuple(tokens[k].text for k in range(i + 1, j)))
+                if entries and _joined(tokens, body, i, j):
+                    # the longest name; of its spellings, the first that is not a weak reading
+                    _, key, weak, prefix = next((entry for entry in entries if not entry[2]), entries[0])
                     best = Match(i, j, key, weak, prefix)
+                    break
             if best is not None and not (self.place_names and _adjective_reading(tokens[best.j - 1])):
                 out.append(best)
                 i = best.j

@@ -1,5 +1,6 @@
 """A gazetteer that learns people in place holds what a gazetteer built from every dict holds."""
 import copy
+import pickle
 
 from arabic import chain
 from archive.ingest.gazetteer import Gazetteer
@@ -70,3 +71,17 @@ def test_a_learnt_name_is_found_and_a_shared_spelling_finds_no_one():
     assert [m.key for m in learning.names.find(list(chain.words(body)), body)] == ["michael-kerry"]
     before = Gazetteer.from_dicts(copy.deepcopy(KNOWN), PLACES)
     assert before.sounds._first and held(before) != held(learning)
+
+
+def test_a_name_learnt_after_a_body_was_read_is_found_whole_beside_those_sharing_its_first_word():
+    learning = Gazetteer.from_dicts(copy.deepcopy(KNOWN), PLACES)
+    body = "وقال جون ماكين إن جون كيري أخطأ"
+    tokens = list(chain.words(body))
+
+    def found(gazetteer):
+        return [(m.key, m.i, m.j) for m in gazetteer.names.find(tokens, body)]
+
+    assert found(learning) == [("kerry", 4, 6)]  # جون is read: كيري's first word
+    learning.learn([{"key": "mccain", "name": "جون ماكين", "kind": "person", "aliases": [], "positions": []}])
+    assert found(learning) == [("mccain", 1, 3), ("kerry", 4, 6)]  # the whole name, not its short form ماكين
+    assert found(pickle.loads(pickle.dumps(learning))) == found(learning)  # as workers receive it
