@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 
 from .ingest.reports import WINDOW_DAYS, Report, group_reports
 from .changes import announce
-from .models import ReportGroup, Statement
+from .models import Article, ReportGroup, Statement
 
 FIELDS = ("pk", "speaker_id", "day", "text", "article_id", "report_group_id", "grouped_by_editor")
 CHUNK = 500  # ids per IN (...) list: well under every database's limit on query parameters
@@ -67,12 +67,21 @@ def _candidates(days_by_speaker):
     # two undated reports may be one statement
     ranges += [Q(speaker_id=speaker, day__isnull=True) for speaker, days in days_by_speaker.items() if None in days]
     for part in (ranges[n:n + RANGES] for n in range(0, len(ranges), RANGES)):
-        found = _rows(_groupable().filter(reduce(or_, part)), "article__published")
-        for row in found.iterator():
-            own, out = spans[row["speaker_id"]], row.pop("article__published")
-            undated = None in days_by_speaker[row["speaker_id"]]
+        rows = list(_rows(_groupable().filter(reduce(or_, part)), "said_on").iterator())
+        # only a day its text gives needs the article's date: a join read every row's article
+        published = _published({row["article_id"] for row in rows if row["said_on"] is not None})
+        for row in rows:
+            own, undated = spans[row["speaker_id"]], None in days_by_speaker[row["speaker_id"]]
+            out = row["day"] if row.pop("said_on") is None else published[row["article_id"]]
             if row["day"] is None or (out is None and undated) or (out is not None and _within(out, own, late)):
                 yield row
+
+
+def _published(article_ids):
+    dates = {}
+    for chunk in _chunks(article_ids):
+        dates.update(Article.objects.filter(pk__in=chunk).values_list("pk", "published"))
+    return dates
 
 
 def _choose(component, rows, taken):
