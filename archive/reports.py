@@ -188,6 +188,22 @@ def regroup(statement_ids):
         return changed
 
 
+def refresh_days():
+    """Correct every statement's stored day (what save() keeps) should a bulk change have gone
+    around it; how many were wrong."""
+    wrong = defaultdict(list)
+    rows = Statement.objects.order_by().values_list("pk", "day", "said_on", "article__published")
+    for pk, day, said_on, published in rows.iterator(CHUNK):
+        right = Statement.day_of(said_on, published)
+        if day != right:
+            wrong[right].append(pk)
+    with transaction.atomic():
+        for day, pks in wrong.items():
+            for chunk in _chunks(pks):
+                Statement.objects.filter(pk__in=chunk).update(day=day)
+    return sum(map(len, wrong.values()))
+
+
 def regroup_all():
     """Recompute every group by the rule; what editors merged or split stays. The changed articles."""
     with transaction.atomic():

@@ -53,3 +53,14 @@ def search_index(tmp_path, db):
     connection.options["PATH"] = previous
     connection._backend = None
     engine.reset()
+
+
+@pytest.fixture
+def importer(seeded):
+    """An importer over the seeds, with two more wire outlets to quote the same statements."""
+    from archive.ingest.importer import Importer
+    from archive.models import Source
+
+    Source.objects.create(name="روسيا اليوم", name_en="RT Arabic", slug="rt")
+    Source.objects.create(name="سبوتنيك", name_en="Sputnik", slug="sputnik")
+    return Importer()

@@ -1,7 +1,9 @@
 """A statement's day (when it was said, else its article's date) follows every correction, and an upgrade fills it."""
 from datetime import date
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
@@ -9,7 +11,7 @@ from archive.models import Article, Person, ReportGroup, Statement
 from archive.reports import regroup
 
 from .admin_forms import article_form
-from .test_statement_reports import REPORTS, imported, importer, lavrov_in  # noqa: F401 (the fixture)
+from .test_statement_reports import REPORTS, imported, lavrov_in
 
 
 def inline(statement):
@@ -68,6 +70,23 @@ def test_the_day_its_text_gives_comes_first_and_groups_it_there(importer):
     first.refresh_from_db()
     assert late.day == date(2016, 6, 1)
     assert late.report_group is not None and late.report_group == first.report_group
+
+
+def test_regrouping_everything_corrects_a_day_a_bulk_change_left_behind_and_groups_by_it(importer):
+    first = lavrov_in(imported(importer, *REPORTS[0]))
+    source, _, body = REPORTS[1]
+    late = lavrov_in(imported(importer, source, "2016-06-20", body))
+    Statement.objects.filter(pk=late.pk).update(said_on=date(2016, 6, 1))  # around save(): its day stays
+    out = StringIO()
+    call_command("regroup_statements", stdout=out)
+    assert "Corrected the stored day of 1 statement." in out.getvalue()
+    late.refresh_from_db()
+    first.refresh_from_db()
+    assert late.day == date(2016, 6, 1)
+    assert late.report_group is not None and late.report_group == first.report_group
+    out = StringIO()
+    call_command("regroup_statements", stdout=out)
+    assert "Corrected" not in out.getvalue()  # nothing left to correct
 
 
 @pytest.mark.django_db(transaction=True)

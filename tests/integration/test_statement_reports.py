@@ -3,8 +3,7 @@ from datetime import date
 
 import pytest
 
-from archive.ingest.importer import Importer
-from archive.models import Article, Person, ReportGroup, Source, Statement
+from archive.models import Article, Person, ReportGroup, Statement
 from archive.reports import merge, regroup, regroup_all, split
 from search.models import IndexChange
 
@@ -23,13 +22,6 @@ REPORTS = [  # (source, published, body): three outlets, three cues, one truncat
 ]
 SAME_DAY_OTHER = ("rt", "2016-06-01", f"قال وزير الخارجية الروسي سيرغي لافروف إن «{OTHER_QUOTE}».\n\n"
                                       "وجاء ذلك في بيان نشرته الخارجية الروسية.")
-
-
-@pytest.fixture
-def importer(seeded):
-    Source.objects.create(name="روسيا اليوم", name_en="RT Arabic", slug="rt")
-    Source.objects.create(name="سبوتنيك", name_en="Sputnik", slug="sputnik")
-    return Importer()
 
 
 def imported(importer, source, published, body):
