@@ -13,7 +13,8 @@ from .tokenize import _normalize_word, tokenize, word_spans, written_word_matche
 
 __all__ = [
     "words", "whole_term", "is_stopword", "index_readings", "query_stem", "reading_spans", "written_words",
-    "written_readings", "query_words", "fold", "name_words", "name_stems", "clitic_readings", "clear_caches",
+    "written_tokens", "written_readings", "query_words", "fold", "name_words", "name_stems", "clitic_readings",
+    "clear_caches",
     "FUNCTION_WORDS", "STOPWORDS",
 ]
 
@@ -96,9 +97,14 @@ def written_words(text):
     return word_spans(text)
 
 
+def written_tokens(original):
+    """The normalized tokens of one written word (none, one, or several), as words(text) gives them."""
+    return normalize(original).split()
+
+
 def written_readings(original):
     """The index readings of each token of one written word (none, one, or several tokens)."""
-    return tuple(index_stems(token) for token in normalize(original).split())
+    return tuple(index_stems(token) for token in written_tokens(original))
 
 
 # -- queries ---------------------------------------------------------------------------

@@ -23,9 +23,9 @@ def _ids(statements):
     return list(dict.fromkeys(getattr(s, "pk", s) for s in statements))
 
 
-def _chunks(ids):
-    ids = list(ids)
-    return (ids[n:n + CHUNK] for n in range(0, len(ids), CHUNK))
+def _chunks(items, size=CHUNK):
+    items = list(items)
+    return (items[n:n + size] for n in range(0, len(items), size))
 
 
 def _rows(queryset, *also):
@@ -66,7 +66,7 @@ def _candidates(days_by_speaker):
     ranges = [Q(speaker_id=speaker, day__range=(low, high)) for speaker, own in spans.items() for low, high in own]
     # two undated reports may be one statement
     ranges += [Q(speaker_id=speaker, day__isnull=True) for speaker, days in days_by_speaker.items() if None in days]
-    for part in (ranges[n:n + RANGES] for n in range(0, len(ranges), RANGES)):
+    for part in _chunks(ranges, RANGES):
         rows = list(_rows(_groupable().filter(reduce(or_, part)), "said_on").iterator())
         # only a day its text gives needs the article's date: a join read every row's article
         published = _published({row["article_id"] for row in rows if row["said_on"] is not None})

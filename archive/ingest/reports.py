@@ -67,7 +67,7 @@ def _written_word(original):
     """The readings of a written word's content tokens: it recurs in report after report, and a
     batch compares each of its reports with hundreds."""
     return tuple(frozenset(_fold(r) for r in chain.index_readings(token))
-                 for token in normalize(original).split() if token not in _DROPPED)
+                 for token in chain.written_tokens(original) if token not in _DROPPED)
 
 
 def shared_runs(a, b):
